@@ -1,0 +1,110 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+
+from governance.models import (
+    AgendaItem,
+    Board,
+    Meeting,
+    Membership,
+    Organisation,
+    Post,
+    PostAlias,
+    PostHolder,
+    User,
+    WorkerHeartbeat,
+)
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    ordering = ["full_name"]
+    list_display = ["full_name", "email", "organisation", "is_active", "last_login"]
+    list_filter = ["is_active", "groups", "organisation"]
+    search_fields = ["full_name", "email"]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        ("Person", {"fields": ["full_name", "job_title", "organisation"]}),
+        ("Roles", {"fields": ["is_active", "groups", "is_staff", "is_superuser"]}),
+        ("Dates", {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"fields": ["email", "full_name", "password1", "password2"]}),
+    ]
+
+
+@admin.register(Organisation)
+class OrganisationAdmin(admin.ModelAdmin):
+    list_display = ["name", "short_name", "kind"]
+    list_filter = ["kind"]
+    search_fields = ["name", "short_name"]
+
+
+class PostAliasInline(admin.TabularInline):
+    model = PostAlias
+    extra = 1
+
+
+class PostHolderInline(admin.TabularInline):
+    model = PostHolder
+    extra = 1
+    autocomplete_fields = ["person"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["name", "title", "organisation", "needs_review"]
+    list_filter = ["needs_review", "organisation"]
+    search_fields = ["name", "title", "aliases__alias"]
+    inlines = [PostAliasInline, PostHolderInline]
+
+
+@admin.register(PostHolder)
+class PostHolderAdmin(admin.ModelAdmin):
+    list_display = ["post", "person", "start_date", "end_date", "is_acting"]
+    list_select_related = ["post", "person"]
+    autocomplete_fields = ["post", "person"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 1
+    autocomplete_fields = ["person", "deputy"]
+
+
+@admin.register(Board)
+class BoardAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [MembershipInline]
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    list_display = ["person", "board", "role", "organisation", "start_date", "end_date"]
+    list_select_related = ["person", "board", "organisation"]
+    list_filter = ["board", "role"]
+
+
+class AgendaItemInline(admin.TabularInline):
+    model = AgendaItem
+    extra = 1
+
+
+@admin.register(Meeting)
+class MeetingAdmin(admin.ModelAdmin):
+    list_display = ["board", "starts_at", "place", "status"]
+    list_select_related = ["board"]
+    list_filter = ["board", "status"]
+    date_hierarchy = "starts_at"
+    inlines = [AgendaItemInline]
+
+
+@admin.register(AgendaItem)
+class AgendaItemAdmin(admin.ModelAdmin):
+    list_display = ["meeting", "order", "title", "exempt_paragraph"]
+    list_select_related = ["meeting__board"]
+
+
+@admin.register(WorkerHeartbeat)
+class WorkerHeartbeatAdmin(admin.ModelAdmin):
+    list_display = ["name", "last_seen", "hostname"]

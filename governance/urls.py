@@ -1,0 +1,16 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from governance import views
+from governance.accounts import urls as account_urls
+
+urlpatterns = [
+    path("", views.HomeView.as_view(), name="home"),
+    path("healthz", views.HealthView.as_view(), name="healthz"),
+    path("accounts/", include(account_urls)),
+    path("admin/", admin.site.urls),
+]
+
+handler403 = "governance.errors.permission_denied"
+handler404 = "governance.errors.page_not_found"
+handler500 = "governance.errors.server_error"

@@ -1,0 +1,50 @@
+"""Pages of the governance domain: home and the health check."""
+
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import JsonResponse
+from django.utils import timezone
+from django.views import View
+from django.views.generic import TemplateView
+
+from governance import health
+from governance.selectors import posts_held
+from improvement_plan.selectors import actions_led_by, days_overdue
+from improvement_plan.tables import MyActionsTable
+
+
+class HomeView(LoginRequiredMixin, TemplateView):
+    """What is the signed-in person's own: the posts they hold and the actions those lead."""
+
+    template_name = "governance/home.html"
+
+    def get_context_data(self, **kwargs):
+        today = timezone.localdate()
+        person = self.request.user
+        actions = list(actions_led_by(person=person, today=today))
+        return super().get_context_data(
+            posts=posts_held(person=person, today=today),
+            actions_table=MyActionsTable(actions, today=today),
+            overdue_count=sum(
+                1 for action in actions if days_overdue(action, today=today) is not None
+            ),
+            today=today,
+            **kwargs,
+        )
+
+
+class HealthView(View):
+    """JSON health: 200 when the database answers, 503 when it does not."""
+
+    def get(self, request):
+        database = health.check_database()
+        broker = health.check_broker()
+        healthy = database["status"] == "ok"
+        body = {
+            "status": "ok"
+            if healthy and broker["status"] != "unreachable"
+            else ("degraded" if healthy else "unavailable"),
+            "database": database,
+            "broker": broker,
+            "worker_last_seen": health.last_worker_heartbeat() if healthy else None,
+        }
+        return JsonResponse(body, status=200 if healthy else 503)
