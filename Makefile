@@ -59,7 +59,6 @@ format: install
 
 test: lint
 	$(MANAGE) makemigrations --check --dry-run
-	$(MANAGE) collectstatic --noinput --verbosity 0
 	$(VENV)/bin/pytest
 
 bench: install

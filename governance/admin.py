@@ -108,3 +108,10 @@ class AgendaItemAdmin(admin.ModelAdmin):
 @admin.register(WorkerHeartbeat)
 class WorkerHeartbeatAdmin(admin.ModelAdmin):
     list_display = ["name", "last_seen", "hostname"]
+
+
+@admin.register(PostAlias)
+class PostAliasAdmin(admin.ModelAdmin):
+    list_display = ["alias", "post"]
+    list_select_related = ["post"]
+    search_fields = ["alias", "post__name"]

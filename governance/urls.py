@@ -8,6 +8,9 @@ urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("healthz", views.HealthView.as_view(), name="healthz"),
     path("accounts/", include(account_urls)),
+    path("plan/", include("improvement_plan.urls")),
+    path("scorecard/", include("scorecard.urls")),
+    path("meetings/", include("governance.meeting_urls")),
     path("admin/", admin.site.urls),
 ]
 

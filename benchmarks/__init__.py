@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` prints server time of pages against realistic volumes."""

@@ -1,0 +1,263 @@
+"""The demo council: Tameside MBC's children's services improvement governance.
+
+Built from the project's own copies of real published documents, kept under
+governance/fixtures/demo/: the improvement plan (priorities 1-3), the October 2022 and
+June 2023 scorecards, and council.json describing organisations, posts and their
+aliases, people and the posts they hold, boards, memberships and meetings with their
+agendas. Councillors are named as in the published minutes; officers are invented.
+
+Loading is idempotent: every row is found by its natural key before it is created, and
+the plan and scorecards go through the ordinary importers, which match what they hold.
+Demo passwords are set here only, for the one demo sign-in per role.
+"""
+
+import datetime
+import json
+import zoneinfo
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+
+from governance.env import env_str
+from governance.models import (
+    AgendaItem,
+    Board,
+    Meeting,
+    Membership,
+    Organisation,
+    Post,
+    PostAlias,
+    PostHolder,
+    User,
+)
+from improvement_plan.importing import PlanImportReport, plan_import
+from improvement_plan.models import Plan
+from scorecard.importing import ScorecardImportReport, scorecard_import
+from scorecard.models import ServiceArea
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
+DESCRIPTION = FIXTURES / "council.json"
+
+
+def demo_password() -> str:
+    """The password of every demo sign-in: DEMO_PASSWORD, or the documented default."""
+    return env_str("DEMO_PASSWORD", "tameside-demo-2023")
+
+
+@cache
+def demo_description() -> dict:
+    """The demo council as described in governance/fixtures/demo/council.json."""
+    return json.loads(DESCRIPTION.read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class DemoSignIn:
+    email: str
+    password: str
+    role: str
+    full_name: str
+    job_title: str
+
+
+def demo_sign_ins() -> list[DemoSignIn]:
+    """One sign-in per role, in the order of the description."""
+    return [
+        DemoSignIn(p["email"], demo_password(), p["roles"][0], p["full_name"], p["job_title"])
+        for p in demo_description()["people"]
+        if p.get("demo_sign_in")
+    ]
+
+
+@dataclass
+class DemoReport:
+    plan: PlanImportReport | None = None
+    scorecards: list[ScorecardImportReport] = field(default_factory=list)
+    passwords_set: int = 0
+
+
+@transaction.atomic
+def demo_council_load(*, today: datetime.date) -> DemoReport:
+    """Builds (or brings up to date) the demo council; running it twice creates nothing."""
+    data = demo_description()
+    report = DemoReport()
+    organisations = _organisations(data["organisations"])
+    posts = _posts(data["posts"], organisations)
+    people = _people(data["people"], organisations, posts, report)
+    boards = _boards(data["boards"], organisations, people)
+    _meetings(data["meetings"], boards, now=timezone.now())
+    report.plan = _plan(data["plan"], people, today)
+    report.scorecards = [_scorecard(entry, people) for entry in data["scorecards"]]
+    for prefix, post_name in data["service_area_heads"].items():
+        ServiceArea.objects.filter(prefix=prefix).exclude(head_of_service=posts[post_name]).update(
+            head_of_service=posts[post_name]
+        )
+    return report
+
+
+def _date(text: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(text) if text else None
+
+
+def _organisations(rows: list[dict]) -> dict[str, Organisation]:
+    found = {}
+    for row in rows:
+        organisation, _ = Organisation.objects.get_or_create(
+            name=row["name"], defaults={"short_name": row["short_name"], "kind": row["kind"]}
+        )
+        found[row["name"]] = organisation
+    return found
+
+
+def _posts(rows: list[dict], organisations: dict[str, Organisation]) -> dict[str, Post]:
+    """Posts the plan names, with the other ways it writes them as aliases."""
+    found = {}
+    for row in rows:
+        post, _ = Post.objects.get_or_create(
+            name=row["name"],
+            defaults={
+                "title": row["title"],
+                "organisation": organisations.get(row["organisation"]),
+            },
+        )
+        if post.needs_review:  # an earlier import created it; the demo confirms it
+            Post.objects.filter(pk=post.pk).update(needs_review=False)
+        for alias in row["aliases"]:
+            if not PostAlias.objects.filter(alias__iexact=alias).exists():
+                PostAlias.objects.create(post=post, alias=alias)
+        found[row["name"]] = post
+    return found
+
+
+def _people(rows: list[dict], organisations, posts, report: DemoReport) -> dict[str, User]:
+    """People, their roles, the posts they hold, and a password for each demo sign-in."""
+    found = {}
+    groups = {group.name: group for group in Group.objects.all()}
+    for row in rows:
+        person = User.objects.filter(email__iexact=row["email"]).first()
+        if person is None:
+            person = User.objects.create_user(
+                row["email"],
+                full_name=row["full_name"],
+                job_title=row["job_title"],
+                organisation=organisations.get(row["organisation"]),
+            )
+        person.groups.add(*(groups[name] for name in row["roles"]))
+        if row.get("demo_sign_in") and not person.check_password(demo_password()):
+            person.set_password(demo_password())
+            person.save(update_fields=["password"])
+            report.passwords_set += 1
+        for holding in row["posts"]:
+            PostHolder.objects.get_or_create(
+                post=posts[holding["post"]],
+                person=person,
+                start_date=_date(holding["start_date"]),
+                defaults={
+                    "end_date": _date(holding.get("end_date")),
+                    "is_acting": holding.get("is_acting", False),
+                },
+            )
+        found[row["email"]] = person
+    return found
+
+
+def _boards(rows: list[dict], organisations, people) -> dict[str, Board]:
+    found = {}
+    for row in rows:
+        fields = (
+            "name",
+            "kind",
+            "terms_of_reference",
+            "contact_name",
+            "contact_email",
+            "default_place",
+        )
+        board, _ = Board.objects.get_or_create(
+            slug=row["slug"], defaults={name: row[name] for name in fields}
+        )
+        for member in row["memberships"]:
+            Membership.objects.get_or_create(
+                board=board,
+                person=people[member["person"]],
+                start_date=_date(member["start_date"]),
+                defaults={
+                    "role": member["role"],
+                    "organisation": organisations.get(member.get("organisation")),
+                    "end_date": _date(member.get("end_date")),
+                },
+            )
+        found[row["slug"]] = board
+    return found
+
+
+def _local(text: str | None) -> datetime.datetime | None:
+    if not text:
+        return None
+    zone = zoneinfo.ZoneInfo(settings.TIME_ZONE)
+    return datetime.datetime.fromisoformat(text).replace(tzinfo=zone)
+
+
+def _meetings(rows: list[dict], boards: dict[str, Board], *, now: datetime.datetime) -> None:
+    """Meetings and their agendas; past ones are held, and all but each board's last approved."""
+    last_held = {}
+    for row in rows:
+        starts_at = _local(row["starts_at"])
+        if starts_at < now and row.get("status") != Meeting.Status.CANCELLED:
+            last_held[row["board"]] = max(starts_at, last_held.get(row["board"], starts_at))
+    for row in rows:
+        starts_at = _local(row["starts_at"])
+        meeting, _ = Meeting.objects.get_or_create(
+            board=boards[row["board"]],
+            starts_at=starts_at,
+            defaults={
+                "ends_at": _local(row.get("ends_at")),
+                "place": row["place"],
+                "status": _meeting_status(row, starts_at, last_held, now),
+            },
+        )
+        for order, entry in enumerate(row["agenda"], start=1):
+            AgendaItem.objects.get_or_create(
+                meeting=meeting,
+                order=order,
+                defaults={"title": entry["title"], "description": entry["description"]},
+            )
+
+
+def _meeting_status(row: dict, starts_at, last_held: dict, now) -> str:
+    if row.get("status"):
+        return row["status"]
+    if starts_at >= now:
+        return Meeting.Status.SCHEDULED
+    if starts_at == last_held.get(row["board"]):
+        return Meeting.Status.HELD
+    return Meeting.Status.MINUTES_APPROVED
+
+
+def _plan(entry: dict, people: dict[str, User], today: datetime.date) -> PlanImportReport:
+    """The improvement plan, imported from the project's copy of the published table."""
+    report = plan_import(
+        source=FIXTURES / entry["file"],
+        filename=entry["file"],
+        plan_title=entry["title"],
+        dry_run=False,
+        user=people.get(entry.get("imported_by")),
+        today=today,
+    )
+    Plan.objects.filter(pk=report.plan_id).update(
+        starts_on=_date(entry["starts_on"]), ends_on=_date(entry["ends_on"]), vision=entry["vision"]
+    )
+    return report
+
+
+def _scorecard(entry: dict, people: dict[str, User]) -> ScorecardImportReport:
+    return scorecard_import(
+        source=FIXTURES / entry["file"],
+        filename=entry["file"],
+        period=_date(entry["period"]),
+        dry_run=False,
+        user=people.get(entry.get("imported_by")),
+    )

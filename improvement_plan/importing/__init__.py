@@ -1,0 +1,7 @@
+"""Importing an improvement plan from the council's own CSV or XLSX table."""
+
+from improvement_plan.importing.layout import PlanLayoutError, RowWarning
+from improvement_plan.importing.reading import PlanFileError
+from improvement_plan.importing.service import PlanImportReport, plan_import
+
+__all__ = ["PlanFileError", "PlanImportReport", "PlanLayoutError", "RowWarning", "plan_import"]

@@ -1,0 +1,7 @@
+"""Importing the performance team's scorecard tables from TSV, CSV or XLSX."""
+
+from scorecard.importing.layout import ScorecardWarning
+from scorecard.importing.reading import ScorecardFileError
+from scorecard.importing.service import ScorecardImportReport, scorecard_import
+
+__all__ = ["ScorecardFileError", "ScorecardImportReport", "ScorecardWarning", "scorecard_import"]

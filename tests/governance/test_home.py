@@ -1,0 +1,68 @@
+"""The home page shows the signed-in person what is theirs: the actions their posts lead."""
+
+import datetime
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from governance import roles
+from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
+from tests.improvement_plan.factories import ActionFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def lead(db):
+    person = UserFactory(roles=[roles.LEAD_OFFICER], full_name="Ana Lead")
+    PostHolderFactory(post=PostFactory(name="AD CSC"), person=person)
+    return person
+
+
+def test_lead_sees_the_actions_they_lead_with_due_dates(client, lead):
+    post = lead.post_holdings.get().post
+    ActionFactory(lead_posts=[post], reference="2.1.1", due_date=datetime.date(2023, 3, 31))
+    ActionFactory(reference="9.9.9")  # led by someone else
+    client.force_login(lead)
+    page = client.get(reverse("home")).content.decode()
+    assert "2.1.1" in page
+    assert "31 March 2023" in page
+    assert "Overdue by" in page
+    assert "9.9.9" not in page
+
+
+def test_actions_of_a_post_held_in_the_past_are_not_shown(client):
+    person = UserFactory(roles=[roles.LEAD_OFFICER])
+    post = PostFactory(name="DCS")
+    PostHolderFactory(
+        post=post,
+        person=person,
+        start_date=datetime.date(2019, 1, 1),
+        end_date=datetime.date(2020, 1, 1),
+    )
+    ActionFactory(lead_posts=[post], reference="4.4.4")
+    client.force_login(person)
+    assert "4.4.4" not in client.get(reverse("home")).content.decode()
+
+
+def lead_with_actions(count):
+    person = UserFactory(roles=[roles.LEAD_OFFICER])
+    post = PostFactory()
+    PostHolderFactory(post=post, person=person)
+    for _ in range(count):
+        ActionFactory(lead_posts=[post, PostFactory()])
+    return person
+
+
+def test_home_issues_the_same_queries_for_1_and_200_actions(client, django_assert_num_queries):
+    client.force_login(lead_with_actions(1))
+    client.get(reverse("home"))  # warm the session
+    with CaptureQueriesContext(connection) as for_one:
+        client.get(reverse("home"))
+    expected = len(for_one)  # read now: the next request resets the query log
+    client.force_login(lead_with_actions(200))
+    client.get(reverse("home"))
+    with django_assert_num_queries(expected):
+        assert client.get(reverse("home")).status_code == 200

@@ -1,0 +1,134 @@
+"""`manage.py load_demo` and `manage.py demo_signins`: the demo council (governance.demo)."""
+
+import datetime
+import io
+import re
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.utils import timezone
+
+from governance import roles
+from governance.demo import demo_password, demo_sign_ins
+from governance.management.commands.load_demo import demo_counts
+from governance.models import AgendaItem, Board, Meeting, Post, User
+from governance.selectors import posts_held
+from improvement_plan.domain.due_dates import days_overdue
+from improvement_plan.models import Action, Plan
+from scorecard.models import Indicator, IndicatorValue, ServiceArea
+
+pytestmark = pytest.mark.django_db
+DEMO_DOMAIN = "@demo.tameside.example"
+
+
+@pytest.fixture(autouse=True)
+def fast_passwords(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def load() -> str:
+    out = io.StringIO()
+    call_command("load_demo", "--allow-without-debug", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def loaded(db):
+    load()
+
+
+def test_loading_twice_creates_nothing_new():
+    load()
+    first = demo_counts()
+    second_output = load()
+
+    assert demo_counts() == first
+    assert not re.search(r"\(\+[1-9]", second_output)
+    assert first["actions"] == 41
+    assert first["indicators"] == 126
+    assert first["indicator values"] == 241
+    assert first["boards"] == 4
+
+
+def test_no_demo_person_exists_before_loading():
+    assert not User.objects.filter(email__endswith=DEMO_DOMAIN).exists()
+
+
+def test_it_refuses_without_debug_unless_told(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError, match="DEBUG"):
+        call_command("load_demo", stdout=io.StringIO())
+
+
+def test_one_demo_sign_in_per_role_that_signs_in(loaded):
+    sign_ins = demo_sign_ins()
+
+    assert sorted(s.role for s in sign_ins) == sorted(roles.ALL_ROLES)
+    for sign_in in sign_ins:
+        person = User.objects.get(email=sign_in.email)
+        assert person.check_password(demo_password())
+        assert list(person.groups.values_list("name", flat=True)) == [sign_in.role]
+    others = User.objects.exclude(email__in=[s.email for s in sign_ins])
+    assert not any(person.has_usable_password() for person in others)
+
+
+def test_demo_signins_prints_email_password_and_role(loaded):
+    out = io.StringIO()
+    call_command("demo_signins", stdout=out)
+
+    lines = out.getvalue().splitlines()
+    for sign_in in demo_sign_ins():
+        assert any(
+            sign_in.email in line and demo_password() in line and sign_in.role in line
+            for line in lines
+        )
+    assert "load_demo" not in out.getvalue()
+
+
+@pytest.mark.parametrize("role", [roles.BOARD_MEMBER, roles.LEAD_OFFICER])
+def test_board_member_and_lead_officer_lead_overdue_actions(loaded, role):
+    today = timezone.localdate()
+    person = User.objects.get(email=next(s.email for s in demo_sign_ins() if s.role == role))
+
+    led = Action.objects.filter(lead_posts__in=posts_held(person=person, today=today)).distinct()
+    overdue = [
+        a
+        for a in led
+        if days_overdue(due_date=a.due_date, is_complete=a.is_complete, today=today) is not None
+    ]
+    assert led.count() >= 3
+    assert len(overdue) >= 2
+
+
+def test_the_plan_and_scorecards_are_imported(loaded):
+    plan = Plan.objects.get()
+    assert plan.title == "Tameside Children's Social Care Improvement Plan June 2022 - June 2023"
+    assert plan.vision.startswith("That we fulfil all focussed actions")
+    assert (plan.starts_on, plan.ends_on) == (datetime.date(2022, 6, 1), datetime.date(2023, 6, 30))
+    assert list(plan.priorities.values_list("number", flat=True)) == [1, 2, 3]
+    assert set(IndicatorValue.objects.values_list("period", flat=True)) == {
+        datetime.date(2022, 10, 1),
+        datetime.date(2023, 6, 1),
+    }
+    assert ServiceArea.objects.get(prefix="CIN").head_of_service.name == "HoS CIN/CP"
+    assert Indicator.objects.filter(service_area__head_of_service__isnull=True).count() == 0
+    assert Post.objects.get(name="AD CSC").aliases.filter(alias="ADCSC").exists()
+    assert not Post.objects.get(name="AD EH&P").needs_review
+
+
+def test_the_scrutiny_panel_and_its_january_meeting(loaded):
+    panel = Board.objects.get(kind=Board.Kind.SCRUTINY_PANEL)
+    chair = panel.memberships.get(role="chair").person
+    assert chair.full_name == "Councillor T Sharif"
+    assert panel.memberships.filter(person__full_name__startswith="Councillor").count() == 9
+
+    meeting = Meeting.objects.get(board=panel, starts_at__date=datetime.date(2023, 1, 11))
+    assert timezone.localtime(meeting.starts_at).time() == datetime.time(18, 0)
+    assert meeting.place == "Committee Room 1 - Tameside One"
+    items = AgendaItem.objects.filter(meeting=meeting)
+    assert list(items.values_list("order", flat=True)) == list(range(1, 11))
+    assert items.get(order=5).title == "Tameside Children's Social Care Improvement Plan"
+    assert Meeting.objects.filter(board=panel).count() == 4
+    improvement_board = Board.objects.get(kind=Board.Kind.IMPROVEMENT_BOARD)
+    assert Meeting.objects.filter(board=improvement_board).count() >= 12
