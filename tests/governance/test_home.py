@@ -66,3 +66,11 @@ def test_home_issues_the_same_queries_for_1_and_200_actions(client, django_asser
     client.get(reverse("home"))
     with django_assert_num_queries(expected):
         assert client.get(reverse("home")).status_code == 200
+
+
+def test_dates_are_english_whatever_language_the_browser_asks_for(client, lead):
+    post = lead.post_holdings.get().post
+    ActionFactory(lead_posts=[post], due_date=datetime.date(2023, 3, 12))
+    client.force_login(lead)
+    page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "12 March 2023" in page
