@@ -23,7 +23,7 @@ def check_broker() -> dict:
     from governance.celery import app
 
     try:
-        with app.connection_for_write() as conn:
+        with app.connection_for_write(settings.CELERY_BROKER_URL) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
     except Exception as exc:  # any transport error means the broker is unusable
         return {"status": "unreachable", "error": exc.__class__.__name__}
