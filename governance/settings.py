@@ -209,5 +209,11 @@ LOGGING = {
     "loggers": {"axes": {"level": "WARNING"}},
 }
 
+# Computed RAG for improvement plan actions (improvement_plan.domain.rag).
+PLAN_RAG_DUE_SOON_DAYS = env_int("PLAN_RAG_DUE_SOON_DAYS", 14)
+PLAN_RAG_STALE_UPDATE_DAYS = env_int("PLAN_RAG_STALE_UPDATE_DAYS", 30)
+PLAN_RAG_REBASELINE_LIMIT = env_int("PLAN_RAG_REBASELINE_LIMIT", 2)
+EVIDENCE_MAX_MB = env_int("EVIDENCE_MAX_MB", 20)
+
 # Tests that need PostgreSQL, Redis, a worker or Chromium fail instead of skipping.
 REQUIRE_SERVICES = env_bool("REQUIRE_SERVICES", default=False)

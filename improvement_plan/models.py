@@ -5,6 +5,7 @@ An action is led by posts, not people, so it stays put when a post changes hands
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from governance.models import Post
 
@@ -84,10 +85,23 @@ class Action(models.Model):
         help_text="An optional named person answerable for the action.",
     )
     timeframe_as_written = models.TextField(blank=True)
-    due_date = models.DateField(null=True, blank=True)
+    due_date = models.DateField(
+        null=True, blank=True, help_text="The last milestone; none for a recurring action."
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.NOT_STARTED)
+    reported_rag = models.CharField(
+        max_length=10, choices=Rag.choices, blank=True, help_text="As the lead last reported it."
+    )
+    reported_rag_reason = models.TextField(blank=True)
+    indicators = models.ManyToManyField(
+        "scorecard.Indicator",
+        related_name="actions",
+        blank=True,
+        help_text="The scorecard indicators this action should move.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords(m2m_fields=[lead_posts, indicators])
 
     class Meta:
         ordering = ["objective", "order"]
@@ -116,6 +130,11 @@ class ProgressUpdate(models.Model):
     )
     created_at = models.DateTimeField()
     reported_rag = models.CharField(max_length=10, choices=Rag.choices, blank=True)
+    rag_reason = models.TextField(blank=True)
+    computed_rag = models.CharField(
+        max_length=10, choices=Rag.choices, blank=True, help_text="The RAG the rules gave then."
+    )
+    status = models.CharField(max_length=20, choices=Action.Status.choices, blank=True)
     status_as_written = models.CharField(max_length=60, blank=True)
     is_imported = models.BooleanField(
         default=False, help_text="Carried over from the plan document; it had no date of its own."
@@ -126,3 +145,104 @@ class ProgressUpdate(models.Model):
 
     def __str__(self):
         return f"{self.action.reference}: {self.text[:60]}"
+
+
+class Milestone(models.Model):
+    """A dated step of an action, read from "Lead/ Timeframe" or set by a lead."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="milestones")
+    due_date = models.DateField()
+    written = models.CharField(max_length=120, blank=True, help_text='As written: "Sept 22"')
+
+    class Meta:
+        ordering = ["action", "due_date", "id"]
+
+    def __str__(self):
+        return f"{self.action.reference} milestone {self.due_date:%d %b %Y}"
+
+
+class DueDateChange(models.Model):
+    """A re-baselined due date: from, to, why, who, when. Never edited or deleted."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="due_date_changes")
+    from_date = models.DateField(null=True, blank=True)
+    to_date = models.DateField(null=True, blank=True)
+    reason = models.TextField()
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    changed_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["action", "changed_at", "id"]
+
+    def __str__(self):
+        return f"{self.action.reference}: {self.from_date} to {self.to_date}"
+
+
+def evidence_path(instance, filename):
+    return f"evidence/action-{instance.action_id}/{filename}"
+
+
+class Evidence(models.Model):
+    """A file a lead attaches to show progress; its type was checked by its content."""
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="evidence")
+    progress_update = models.ForeignKey(
+        ProgressUpdate, null=True, blank=True, on_delete=models.SET_NULL, related_name="evidence"
+    )
+    file = models.FileField(upload_to=evidence_path, max_length=300)
+    original_name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=10, help_text="pdf, docx, xlsx, png, jpeg or gif")
+    size = models.PositiveIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    uploaded_at = models.DateTimeField()
+
+    class Meta:
+        ordering = ["action", "uploaded_at", "id"]
+        verbose_name_plural = "evidence"
+
+    def __str__(self):
+        return self.original_name
+
+
+class DirectorReview(models.Model):
+    """The Director confirms an action's RAG or challenges it; leads see open challenges."""
+
+    class Decision(models.TextChoices):
+        CONFIRMED = "confirmed", "Confirmed"
+        CHALLENGED = "challenged", "Challenged"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="reviews")
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decision = models.CharField(max_length=12, choices=Decision.choices)
+    rag = models.CharField(
+        max_length=10, choices=Rag.choices, help_text="The computed RAG when reviewed."
+    )
+    reported_rag = models.CharField(
+        max_length=10, choices=Rag.choices, blank=True, help_text="The lead's RAG when reviewed."
+    )
+    comment = models.TextField(blank=True)
+    reviewed_at = models.DateTimeField()
+    answered_by = models.ForeignKey(
+        ProgressUpdate,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="answers",
+        help_text="The lead's progress update that answered a challenge.",
+    )
+
+    class Meta:
+        ordering = ["action", "-reviewed_at", "-id"]
+
+    def __str__(self):
+        return f"{self.action.reference} {self.get_decision_display()} {self.reviewed_at:%d %b %Y}"
+
+    @property
+    def is_open_challenge(self) -> bool:
+        return self.decision == self.Decision.CHALLENGED and self.answered_by_id is None

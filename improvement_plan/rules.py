@@ -1,8 +1,9 @@
-"""Object rules for the improvement plan.
+"""Who may do what in the improvement plan: every rule for the app, in one place.
 
 Leads (lead officers and board members holding one of an action's lead posts today)
-update their own actions; the Director and administrators update everything;
-every signed-in member of staff reads.
+update their own actions; the Director and administrators update everything; every
+signed-in member of staff reads. Only the Director (and administrators) review RAG;
+administrators and the Director import plans.
 """
 
 import rules
@@ -30,7 +31,14 @@ def holds_a_lead_post(user, action) -> bool:
 
 leads_action = holds_a_lead_post & (is_lead_officer | is_board_member)
 can_change_action = is_administrator | is_director | leads_action
+can_review = is_administrator | is_director
 
 rules.add_perm("improvement_plan.view_action", is_staff_member)
 rules.add_perm("improvement_plan.change_action", can_change_action)
 rules.add_perm("improvement_plan.add_progressupdate", can_change_action)
+rules.add_perm("improvement_plan.add_evidence", can_change_action)
+rules.add_perm("improvement_plan.view_evidence", is_staff_member)
+rules.add_perm("improvement_plan.add_directorreview", can_review)
+rules.add_perm("improvement_plan.link_indicators", is_administrator | is_director)
+rules.add_perm("improvement_plan.import_plan", is_administrator | is_director)
+rules.add_perm("improvement_plan.export_plan", is_staff_member)

@@ -1,9 +1,9 @@
-"""Pages of the improvement plan."""
+"""Pages of the improvement plan, one URL module per group of pages."""
 
-from django.urls import path
-
-from improvement_plan import views
+from django.urls import include, path
 
 urlpatterns = [
-    path("", views.PlanOverviewView.as_view(), name="plan_overview"),
+    path("", include("improvement_plan.urls_lists")),
+    path("", include("improvement_plan.urls_actions")),
+    path("", include("improvement_plan.urls_imports")),
 ]

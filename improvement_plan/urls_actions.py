@@ -1,0 +1,3 @@
+"""One action: detail, progress, review."""
+
+urlpatterns = []

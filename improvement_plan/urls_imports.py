@@ -1,0 +1,3 @@
+"""Importing and exporting the plan."""
+
+urlpatterns = []
