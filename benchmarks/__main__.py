@@ -28,10 +28,11 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from benchmarks import pages
+    from benchmarks import pages, plan_pages
 
-    for line in pages.run():
-        print(line)
+    for module in (pages, plan_pages):
+        for line in module.run():
+            print(line, flush=True)
     return 0
 
 

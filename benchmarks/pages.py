@@ -37,7 +37,10 @@ def seed_lead_with_actions(count: int) -> User:
         )
         for n in range(1, count + 1)
     )
-    post.actions.add(*actions)
+    # Through rows directly: post.actions.add() would fire simple-history's m2m signal,
+    # which expects history on the Post side too.
+    through = Action.lead_posts.through
+    through.objects.bulk_create(through(action=action, post=post) for action in actions)
     return lead
 
 

@@ -1,5 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.db.models import Count
+from django.template.response import TemplateResponse
 
 from governance.models import (
     AgendaItem,
@@ -13,6 +16,7 @@ from governance.models import (
     User,
     WorkerHeartbeat,
 )
+from governance.services import post_merge
 
 
 @admin.register(User)
@@ -56,6 +60,36 @@ class PostAdmin(admin.ModelAdmin):
     list_filter = ["needs_review", "organisation"]
     search_fields = ["name", "title", "aliases__alias"]
     inlines = [PostAliasInline, PostHolderInline]
+    actions = ["merge_posts"]
+
+    @admin.action(description="Merge selected posts into one")
+    def merge_posts(self, request, queryset):
+        """First the page to choose the post to keep; then, on "Merge posts", the merge."""
+        posts = list(
+            queryset.annotate(action_count=Count("actions", distinct=True))
+            .prefetch_related("aliases")
+            .order_by("needs_review", "-action_count", "name")
+        )
+        if len(posts) < 2:
+            self.message_user(request, "Select two or more posts to merge.", messages.WARNING)
+            return None
+        keep_id = request.POST.get("keep", "")
+        keep = next((post for post in posts if str(post.pk) == keep_id), None)
+        if "apply" in request.POST and keep is not None:
+            others = [post for post in posts if post.pk != keep.pk]
+            result = post_merge(keep=keep, merge=others, user=request.user)
+            self.message_user(request, result.summary, messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Merge posts: choose the post to keep",
+            "opts": self.model._meta,
+            "posts": posts,
+            "keep_id": keep_id or str(posts[0].pk),
+            "error": "apply" in request.POST,
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/governance/post/merge.html", context)
 
 
 @admin.register(PostHolder)

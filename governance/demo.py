@@ -23,6 +23,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from governance.demo_activity import demo_plan_activity
 from governance.env import env_str
 from governance.models import (
     AgendaItem,
@@ -78,6 +79,7 @@ class DemoReport:
     plan: PlanImportReport | None = None
     scorecards: list[ScorecardImportReport] = field(default_factory=list)
     passwords_set: int = 0
+    activity: int = 0
 
 
 @transaction.atomic
@@ -91,6 +93,7 @@ def demo_council_load(*, today: datetime.date) -> DemoReport:
     boards = _boards(data["boards"], organisations, people)
     _meetings(data["meetings"], boards, now=timezone.now())
     report.plan = _plan(data["plan"], people, today)
+    report.activity = demo_plan_activity(plan=Plan.objects.get(pk=report.plan.plan_id), today=today)
     report.scorecards = [_scorecard(entry, people) for entry in data["scorecards"]]
     for prefix, post_name in data["service_area_heads"].items():
         ServiceArea.objects.filter(prefix=prefix).exclude(head_of_service=posts[post_name]).update(

@@ -8,12 +8,14 @@ from django.views.generic import TemplateView
 
 from governance import health
 from governance.selectors import posts_held
+from improvement_plan.action_selectors import open_challenges_for
 from improvement_plan.selectors import actions_led_by, days_overdue
 from improvement_plan.tables import MyActionsTable
 
 
 class HomeView(LoginRequiredMixin, TemplateView):
-    """What is the signed-in person's own: the posts they hold and the actions those lead."""
+    """What is the signed-in person's own: the posts they hold, the actions those lead,
+    and the Director's challenges on those actions not yet answered."""
 
     template_name = "governance/home.html"
 
@@ -24,6 +26,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
         return super().get_context_data(
             posts=posts_held(person=person, today=today),
             actions_table=MyActionsTable(actions, today=today),
+            challenges=list(open_challenges_for(person=person, today=today)),
             overdue_count=sum(
                 1 for action in actions if days_overdue(action, today=today) is not None
             ),

@@ -1,6 +1,17 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from improvement_plan.models import Action, Objective, Plan, Priority, ProgressUpdate
+from improvement_plan.models import (
+    Action,
+    DirectorReview,
+    DueDateChange,
+    Evidence,
+    Milestone,
+    Objective,
+    Plan,
+    Priority,
+    ProgressUpdate,
+)
 
 
 @admin.register(Plan)
@@ -26,11 +37,11 @@ class ProgressUpdateInline(admin.TabularInline):
 
 
 @admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
+class ActionAdmin(SimpleHistoryAdmin):
     list_display = ["reference", "description", "due_date", "status"]
     list_filter = ["status", "objective__priority__plan"]
     search_fields = ["reference", "description"]
-    filter_horizontal = ["lead_posts"]
+    filter_horizontal = ["lead_posts", "indicators"]
     inlines = [ProgressUpdateInline]
 
 
@@ -38,3 +49,32 @@ class ActionAdmin(admin.ModelAdmin):
 class ProgressUpdateAdmin(admin.ModelAdmin):
     list_display = ["action", "created_at", "author", "reported_rag", "is_imported"]
     list_select_related = ["action", "author"]
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(admin.ModelAdmin):
+    list_display = ["action", "due_date", "written"]
+    list_select_related = ["action"]
+
+
+@admin.register(DueDateChange)
+class DueDateChangeAdmin(admin.ModelAdmin):
+    """Due-date changes are the slippage record: shown, never edited here."""
+
+    list_display = ["action", "from_date", "to_date", "reason", "changed_by", "changed_at"]
+    list_select_related = ["action", "changed_by"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Evidence)
+class EvidenceAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "action", "kind", "size", "uploaded_by", "uploaded_at"]
+    list_select_related = ["action", "uploaded_by"]
+
+
+@admin.register(DirectorReview)
+class DirectorReviewAdmin(admin.ModelAdmin):
+    list_display = ["action", "decision", "rag", "reviewer", "reviewed_at"]
+    list_select_related = ["action", "reviewer"]

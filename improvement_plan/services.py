@@ -72,6 +72,8 @@ def progress_update_record(
         current_due_date=action.due_date, new_due_date=new_due_date,
         due_date_reason=due_date_reason, today=today,
     )  # fmt: skip
+    evidence_files = list(evidence_files)
+    problems.update(_evidence_problems(evidence_files))
     if problems:
         raise ValidationError(problems)
     if new_due_date is not None and new_due_date != action.due_date:
@@ -96,17 +98,32 @@ def progress_update_record(
     return update
 
 
-@transaction.atomic
-def evidence_attach(*, action: Action, uploaded_file, user, progress_update=None) -> Evidence:
-    """Stores a file once its content shows it is a PDF, DOCX, XLSX or image within the limit."""
+def _check_evidence(uploaded_file) -> str:
+    """The file's kind, or ValidationError naming the file and what is wrong with it."""
     try:
-        kind = check_upload(
+        return check_upload(
             uploaded_file,
             allowed=EVIDENCE_KINDS,
             max_bytes=settings.EVIDENCE_MAX_MB * 1024 * 1024,
         )
     except ValidationError as exc:
         raise ValidationError({"evidence": f"{uploaded_file.name}: {exc.messages[0]}"}) from exc
+
+
+def _evidence_problems(files: list) -> dict[str, str]:
+    """Every file is checked before anything is written, so a bad one stores none."""
+    for uploaded in files:
+        try:
+            _check_evidence(uploaded)
+        except ValidationError as exc:
+            return {"evidence": exc.message_dict["evidence"][0]}
+    return {}
+
+
+@transaction.atomic
+def evidence_attach(*, action: Action, uploaded_file, user, progress_update=None) -> Evidence:
+    """Stores a file once its content shows it is a PDF, DOCX, XLSX or image within the limit."""
+    kind = _check_evidence(uploaded_file)
     return Evidence.objects.create(
         action=action, progress_update=progress_update, file=uploaded_file,
         original_name=uploaded_file.name[:255], kind=kind, size=uploaded_file.size,

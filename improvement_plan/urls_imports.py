@@ -1,3 +1,12 @@
-"""Importing and exporting the plan."""
+"""Importing a plan: upload, check the dry run, confirm or cancel."""
 
-urlpatterns = []
+from django.urls import path
+
+from improvement_plan.views import imports
+
+urlpatterns = [
+    path("import/", imports.PlanImportView.as_view(), name="plan_import"),
+    path("import/check/", imports.PlanImportPreviewView.as_view(), name="plan_import_preview"),
+    path("import/confirm/", imports.PlanImportConfirmView.as_view(), name="plan_import_confirm"),
+    path("import/cancel/", imports.PlanImportCancelView.as_view(), name="plan_import_cancel"),
+]

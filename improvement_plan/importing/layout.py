@@ -7,6 +7,8 @@ Row numbers are the spreadsheet's, the header being row 1 when it is the first r
 import re
 from dataclasses import dataclass, field
 
+from improvement_plan.domain.timeframe import Timeframe
+
 COLUMN_NAMES = {
     "item": "item",
     "action": "action",
@@ -37,6 +39,8 @@ class ParsedAction:
     timeframe: str
     progress_lines: list[str] = field(default_factory=list)
     rag_lines: list[str] = field(default_factory=list)
+    given: Timeframe | None = None  # leads and dates given in columns of their own (an export)
+    reported_rag: str | None = None  # the lead's RAG, when the file has a column for it
 
 
 @dataclass

@@ -1,31 +1,129 @@
-"""Pages of the improvement plan. Every signed-in member of staff may read them."""
+"""The improvement plan's list pages: overview, action list, my actions, slippage.
 
-from django.contrib.auth.mixins import LoginRequiredMixin
+Every signed-in member of staff reads them (improvement_plan.view_action in rules.py);
+anyone else is sent to sign in. Queries are shaped in improvement_plan.selectors.
+"""
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.views.generic import TemplateView
+from django_filters.views import FilterView
+from django_tables2 import RequestConfig, SingleTableMixin, SingleTableView
 
-from improvement_plan.selectors import current_plan, priority_summaries
-from improvement_plan.tables import PlanActionsTable
+from governance.selectors import posts_held
+from improvement_plan import list_export, selectors
+from improvement_plan.filters import ActionFilter, SlippageFilter
+from improvement_plan.rag_selectors import thresholds
+from improvement_plan.tables import ActionListTable, SlippageTable
+
+PER_PAGE = 50
 
 
-class PlanOverviewView(LoginRequiredMixin, TemplateView):
-    """The current plan: each priority's progress in counts and its actions in a table."""
+class PlanPageMixin(PermissionRequiredMixin):
+    """Read permission, today's date and the current plan, read once per request."""
+
+    permission_required = "improvement_plan.view_action"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.today = timezone.localdate()
+
+    @cached_property
+    def plan(self):
+        return selectors.current_plan()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            plan=self.plan, today=self.today, rag_thresholds=thresholds(), **kwargs
+        )
+
+
+class PlanOverviewView(PlanPageMixin, TemplateView):
+    """The current plan: each priority's computed-RAG counts and % complete, worst first."""
 
     template_name = "improvement_plan/plan_overview.html"
 
     def get_context_data(self, **kwargs):
-        today = timezone.localdate()
-        plan = current_plan()
-        summaries = priority_summaries(plan, today=today) if plan else []
-        return super().get_context_data(
-            plan=plan,
-            priorities=[
-                (
-                    summary,
-                    PlanActionsTable(summary.actions, today=today, number=summary.priority.number),
-                )
-                for summary in summaries
-            ],
-            today=today,
-            **kwargs,
-        )
+        plan = self.plan
+        overview = selectors.plan_overview(plan, today=self.today) if plan else None
+        return super().get_context_data(overview=overview, **kwargs)
+
+
+class ActionListView(PlanPageMixin, SingleTableMixin, FilterView):
+    """Every action of the current plan: filtered, sorted, 50 a page; as CSV or XLSX too."""
+
+    template_name = "improvement_plan/action_list.html"
+    filterset_class = ActionFilter
+    table_class = ActionListTable
+    table_pagination = {"per_page": PER_PAGE}
+
+    def get_queryset(self):
+        return selectors.plan_action_rows(self.plan, today=self.today)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {
+            **super().get_filterset_kwargs(filterset_class),
+            "plan": self.plan,
+            "today": self.today,
+        }
+
+    def get_table_kwargs(self):
+        return {"today": self.today}
+
+    def get(self, request, *args, **kwargs):
+        kind = request.GET.get("download")
+        if kind not in list_export.KINDS:
+            return super().get(request, *args, **kwargs)
+        filterset = self.get_filterset(self.get_filterset_class())
+        rows = filterset.qs if filterset.is_valid() else filterset.queryset.none()
+        table = self.get_table_class()(rows, **self.get_table_kwargs())
+        RequestConfig(request, paginate=False).configure(table)
+        # table.data.data is the queryset as the table sorted it: every row, not one page.
+        return list_export.download(kind, table.data.data, today=self.today)
+
+    def get_context_data(self, **kwargs):
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        downloads = {}
+        for kind in list_export.KINDS:
+            query["download"] = kind
+            downloads[kind] = query.urlencode()
+        is_filtered = self.filterset.is_bound and self.filterset.form.has_changed()
+        return super().get_context_data(downloads=downloads, is_filtered=is_filtered, **kwargs)
+
+
+class MyActionsView(PlanPageMixin, SingleTableView):
+    """What the signed-in person leads through the posts they hold today, overdue first."""
+
+    template_name = "improvement_plan/action_list_mine.html"
+    table_class = ActionListTable
+    table_pagination = {"per_page": PER_PAGE}
+
+    def get_queryset(self):
+        return selectors.my_action_rows(person=self.request.user, today=self.today)
+
+    def get_table_kwargs(self):
+        return {"today": self.today, "caption": "Actions your posts lead"}
+
+    def get_context_data(self, **kwargs):
+        posts = list(posts_held(person=self.request.user, today=self.today))
+        return super().get_context_data(posts=posts, **kwargs)
+
+
+class SlippageView(PlanPageMixin, SingleTableMixin, FilterView):
+    """Actions re-baselined at least once: how often, by how many days, why, who and when."""
+
+    template_name = "improvement_plan/slippage_list.html"
+    filterset_class = SlippageFilter
+    table_class = SlippageTable
+    table_pagination = {"per_page": PER_PAGE}
+
+    def get_queryset(self):
+        return selectors.slipped_actions(self.plan)
+
+    def get_filterset_kwargs(self, filterset_class):
+        return {**super().get_filterset_kwargs(filterset_class), "plan": self.plan}
+
+    def get_table_data(self):
+        return selectors.slippage_rows(super().get_table_data())

@@ -6,8 +6,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from governance import roles
+from improvement_plan import services
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
 from tests.improvement_plan.factories import ActionFactory
 
@@ -74,3 +76,54 @@ def test_dates_are_english_whatever_language_the_browser_asks_for(client, lead):
     client.force_login(lead)
     page = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "12 March 2023" in page
+
+
+def challenge(action, comment="Green? It is six weeks late."):
+    director = UserFactory(roles=[roles.DIRECTOR], full_name="Dee Director")
+    return services.director_review_record(
+        action=action, reviewer=director, decision="challenged", comment=comment,
+        today=timezone.localdate(),
+    )  # fmt: skip
+
+
+def test_the_directors_open_challenges_show_with_a_link_to_update(client, lead):
+    post = lead.post_holdings.get().post
+    action = ActionFactory(lead_posts=[post], reference="2.1.1")
+    challenge(action)
+    challenge(ActionFactory(reference="9.9.9"), comment="Not yours")
+    client.force_login(lead)
+
+    page = client.get(reverse("home")).text
+
+    assert "Challenges from the Director" in page
+    assert "Green? It is six weeks late." in page
+    assert "Challenged by Dee Director" in page
+    assert reverse("action_update", args=[action.pk]) in page
+    assert "Not yours" not in page
+
+
+def test_a_challenge_leaves_the_home_page_once_a_progress_update_answers_it(client, lead):
+    post = lead.post_holdings.get().post
+    action = ActionFactory(lead_posts=[post], due_date=datetime.date(2030, 1, 31))
+    challenge(action)
+    services.progress_update_record(
+        action=action, author=lead, text="The audit has started", reported_rag="green",
+        today=timezone.localdate(),
+    )  # fmt: skip
+    client.force_login(lead)
+
+    page = client.get(reverse("home")).text
+
+    assert "Challenges from the Director" not in page
+
+
+def test_a_confirmation_is_not_a_challenge(client, lead):
+    post = lead.post_holdings.get().post
+    action = ActionFactory(lead_posts=[post])
+    services.director_review_record(
+        action=action, reviewer=UserFactory(roles=[roles.DIRECTOR]), decision="confirmed",
+        today=timezone.localdate(),
+    )  # fmt: skip
+    client.force_login(lead)
+
+    assert "Challenges from the Director" not in client.get(reverse("home")).text

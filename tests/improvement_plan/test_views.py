@@ -8,15 +8,12 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from benchmarks.plan_pages import seed_plan
 from governance import roles
-from improvement_plan.models import Action, Objective
-from tests.governance.factories import PostFactory, UserFactory
-from tests.improvement_plan.factories import (
-    ActionFactory,
-    ObjectiveFactory,
-    PlanFactory,
-    PriorityFactory,
-)
+from improvement_plan.models import Action, DueDateChange
+from tests.governance.factories import UserFactory
+from tests.improvement_plan.factories import ActionFactory, PlanFactory, PriorityFactory
+from tests.improvement_plan.test_list_views import days, plan_action
 
 URL = reverse("plan_overview")
 
@@ -27,13 +24,9 @@ def viewer_client(client, db):
     return client
 
 
-def make_plan_with_actions(count: int) -> None:
-    """A current plan with two priorities; the second holds `count` actions."""
-    plan = PlanFactory(title="Improvement Plan 2023", starts_on=datetime.date(2023, 1, 1))
-    PriorityFactory(plan=plan, number=1, title="Leadership")
-    objective = ObjectiveFactory(priority=PriorityFactory(plan=plan, number=2, title="Practice"))
-    posts = [PostFactory(name="AD CSC"), PostFactory(name="DCS")]
-    ActionFactory.create_batch(count, objective=objective, lead_posts=posts)
+@pytest.fixture
+def plan(db):
+    return PlanFactory(title="Improvement Plan 2023", starts_on=datetime.date(2023, 1, 1))
 
 
 def test_anonymous_people_are_sent_to_sign_in(client, db):
@@ -43,15 +36,15 @@ def test_anonymous_people_are_sent_to_sign_in(client, db):
     assert response.url.startswith(reverse("login"))
 
 
-def test_every_role_may_read_the_plan(client, user_with_role, any_role):
-    make_plan_with_actions(2)
+def test_every_role_may_read_the_plan(client, user_with_role, any_role, plan):
+    plan_action(plan, "1.1.1")
     client.force_login(user_with_role(any_role))
 
     response = client.get(URL)
 
     assert response.status_code == 200
     assert "Improvement Plan 2023" in response.text
-    assert "Actions for priority 2" in response.text
+    assert "Priorities, worst first" in response.text
 
 
 def test_without_a_plan_the_page_says_so_and_who_can_load_one(viewer_client):
@@ -59,7 +52,7 @@ def test_without_a_plan_the_page_says_so_and_who_can_load_one(viewer_client):
 
     assert response.status_code == 200
     assert "No improvement plan has been loaded yet" in response.text
-    assert "An administrator can load the plan" in response.text
+    assert "An administrator or the Director can import the plan" in response.text
 
 
 def test_the_current_plan_is_the_one_starting_latest(viewer_client):
@@ -72,79 +65,94 @@ def test_the_current_plan_is_the_one_starting_latest(viewer_client):
     assert response.context["plan"].title == "New plan"
 
 
-def test_priorities_come_in_number_order(viewer_client):
-    plan = PlanFactory(starts_on=datetime.date(2023, 1, 1))
-    PriorityFactory(plan=plan, number=2, title="Second priority")
-    PriorityFactory(plan=plan, number=1, title="First priority")
-
-    text = viewer_client.get(URL).text
-
-    assert text.index("First priority") < text.index("Second priority")
-
-
-def test_each_priority_shows_counts_overdue_and_percent_complete(viewer_client):
-    today = timezone.localdate()
-    objective = ObjectiveFactory(priority=PriorityFactory(number=1, title="Practice"))
-    statuses = [
-        Action.Status.NOT_STARTED,
-        Action.Status.IN_PROGRESS,
-        Action.Status.COMPLETE,
-        Action.Status.COMPLETE_AND_EMBEDDING,
-    ]
-    for status in statuses:
-        ActionFactory(objective=objective, status=status, due_date=today - datetime.timedelta(3))
+def test_each_priority_counts_computed_rag_and_percent_complete(viewer_client, plan):
+    plan_action(plan, "1.1.1", due_date=days(-3), reported_rag="green")  # Red, whatever reported
+    plan_action(plan, "1.1.2", due_date=days(7))  # Amber: due soon, no update
+    moved = plan_action(plan, "1.1.3", due_date=days(90))  # Amber: moved twice
+    for _ in range(2):
+        DueDateChange.objects.create(action=moved, reason="leave", changed_at=timezone.now())
+    plan_action(plan, "1.1.4", due_date=days(90))  # Green
+    plan_action(plan, "1.1.5", due_date=days(-3), status=Action.Status.COMPLETE)  # Blue
+    plan_action(plan, "1.2.1", status=Action.Status.COMPLETE_AND_EMBEDDING)  # Blue
 
     response = viewer_client.get(URL)
 
-    (summary, _table) = response.context["priorities"][0]
-    assert [count for _, _, count in summary.status_counts] == [1, 1, 1, 1]
-    assert summary.overdue_count == 2  # complete actions are never overdue
-    assert summary.percent_complete == 50
-    assert "50%" in response.text
+    (row,) = response.context["overview"].priorities
+    assert (row.red, row.amber, row.green, row.blue, row.total) == (1, 2, 1, 2, 6)
+    assert row.percent_complete == 33
+    assert "33%" in response.text
+    totals = response.context["overview"].totals
+    assert (totals.red, totals.amber, totals.total, totals.percent_complete) == (1, 2, 6, 33)
+    assert "6 actions: 1 Red, 2 Amber, 1 Green and 2 Blue. 33% complete." in response.text
 
 
-def test_the_actions_table_says_due_dates_leads_and_status_in_words(viewer_client):
-    today = timezone.localdate()
-    objective = ObjectiveFactory()
-    leads = [PostFactory(name="AD CSC"), PostFactory(name="HoS QA")]
-    ActionFactory(
-        objective=objective,
-        reference="2.1.1",
-        description="Audit every referral",
-        lead_posts=leads,
-        due_date=today - datetime.timedelta(days=3),
-        status=Action.Status.IN_PROGRESS,
-    )
-    ActionFactory(objective=objective, due_date=None, status=Action.Status.NOT_STARTED)
+def test_priorities_come_worst_first(viewer_client, plan):
+    plan_action(plan, "1.1.1", due_date=days(90))  # 1: all Green
+    plan_action(plan, "2.1.1", due_date=days(7))  # 2: one Amber
+    plan_action(plan, "3.1.1", due_date=days(7))  # 3: one Amber, one Red
+    plan_action(plan, "3.1.2", due_date=days(-1))
+    PriorityFactory(plan=plan, number=4, title="No actions yet")
+
+    response = viewer_client.get(URL)
+
+    numbers = [row.priority.number for row in response.context["overview"].priorities]
+    assert numbers == [3, 2, 1, 4]
+    text = response.text
+    assert text.index("Priority 3") < text.index("Priority 2") < text.index("Priority 1")
+
+
+def test_each_priority_links_to_its_actions_and_its_red_ones(viewer_client, plan):
+    action = plan_action(plan, "1.1.1", due_date=days(-1))
+    priority = action.objective.priority
+    list_url = reverse("action_list")
 
     text = viewer_client.get(URL).text
 
-    assert "2.1.1" in text
-    assert "Audit every referral" in text
-    assert "AD CSC, HoS QA" in text
-    assert "Overdue by 3 days" in text
-    assert "No due date (recurring)" in text
-    assert '<strong class="govuk-tag govuk-tag--blue">In progress</strong>' in text
-    assert '<strong class="govuk-tag govuk-tag--grey">Not started</strong>' in text
+    assert f'href="{list_url}?priority={priority.pk}"' in text
+    assert f'href="{list_url}?priority={priority.pk}&amp;rag=red"' in text
+    assert "Red in priority 1</span>" in text  # the count's link says what it counts
 
 
-def test_due_dates_are_written_in_words(viewer_client):
-    ActionFactory(due_date=datetime.date(2099, 3, 12))
+def test_rag_is_shown_as_tags_with_their_words(viewer_client, plan):
+    plan_action(plan, "1.1.1")
 
-    assert "12 March 2099" in viewer_client.get(URL).text
+    text = viewer_client.get(URL).text
+
+    for word, colour in (("Red", "red"), ("Amber", "orange"), ("Green", "green"), ("Blue", "blue")):
+        assert f'<strong class="govuk-tag govuk-tag--{colour}">{word}</strong>' in text
 
 
-def test_the_page_makes_as_many_queries_for_200_actions_as_for_1(
+def test_the_page_makes_as_many_queries_for_500_actions_as_for_1(
     client, db, django_assert_num_queries
 ):
     client.force_login(UserFactory(roles=[roles.VIEWER]))
-    make_plan_with_actions(1)
+    seed_plan(actions=1, title="Small", starts_on=datetime.date(2023, 1, 1))
+    client.get(URL)  # warm the session
     with CaptureQueriesContext(connection) as one_action:
         assert client.get(URL).status_code == 200
+    expected = len(one_action)  # read now: the next request resets the query log
 
-    objective = Objective.objects.get(priority__number=2)
-    ActionFactory.create_batch(199, objective=objective, lead_posts=[PostFactory(), PostFactory()])
-    with django_assert_num_queries(len(one_action)):
+    seed_plan(actions=500, title="Big", starts_on=datetime.date(2024, 1, 1), updates_per_action=2)
+    with django_assert_num_queries(expected):
         response = client.get(URL)
 
-    assert response.text.count("govuk-tag--blue") == 200
+    assert response.context["overview"].totals.total == 500
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_review", "sees_import"),
+    [
+        (roles.DIRECTOR, True, True),
+        (roles.ADMINISTRATOR, True, True),
+        (roles.LEAD_OFFICER, False, False),
+        (roles.VIEWER, False, False),
+    ],
+)
+def test_overview_links_to_review_and_import_for_those_allowed(
+    client, db, role, sees_review, sees_import
+):
+    ActionFactory()
+    client.force_login(UserFactory(roles=[role]))
+    page = client.get(URL).content.decode()
+    assert (reverse("review_list") in page) is sees_review
+    assert (reverse("plan_import") in page) is sees_import

@@ -1,0 +1,168 @@
+"""Improvement plan pages at volume: 3,000 actions over 7 priorities, 30,000 progress updates.
+
+seed_plan() is also what the query-count tests use to build a plan of any size fast:
+everything goes in with bulk_create.
+"""
+
+import datetime
+import random
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from benchmarks.timing import line, time_get
+from governance import roles
+from governance.models import Post, PostHolder, User
+from improvement_plan.models import (
+    Action,
+    DueDateChange,
+    Objective,
+    Plan,
+    Priority,
+    ProgressUpdate,
+    Rag,
+)
+
+ACTIONS = 3_000
+PRIORITIES = 7
+OBJECTIVES_PER_PRIORITY = 6
+UPDATES_PER_ACTION = 10
+POSTS = 24
+
+
+def _posts() -> list[Post]:
+    return [Post.objects.get_or_create(name=f"Bench post {n:02d}")[0] for n in range(POSTS)]
+
+
+def _objectives(plan: Plan, priorities: int) -> list[Objective]:
+    made = Priority.objects.bulk_create(
+        Priority(plan=plan, number=n, title=f"Priority {n} of the plan")
+        for n in range(1, priorities + 1)
+    )
+    return Objective.objects.bulk_create(
+        Objective(priority=priority, order=n, title=f"Objective {priority.number}.{n}")
+        for priority in made
+        for n in range(1, OBJECTIVES_PER_PRIORITY + 1)
+    )
+
+
+def _actions(objectives: list[Objective], count: int, rng: random.Random) -> list[Action]:
+    today = timezone.localdate()
+    actions, order = [], {}
+    for n in range(count):
+        objective = objectives[n % len(objectives)]
+        order[objective.pk] = order.get(objective.pk, 0) + 1
+        actions.append(
+            Action(
+                objective=objective,
+                order=order[objective.pk],
+                reference=f"{objective.priority.number}.{objective.order}.{order[objective.pk]}",
+                description=f"Benchmark action {n}: audit referrals and report to the board",
+                due_date=None
+                if n % 25 == 24
+                else today + datetime.timedelta(rng.randint(-300, 300)),
+                status=rng.choice(Action.Status.values),
+                reported_rag=rng.choice(["", *Rag.values]),
+            )
+        )
+    return Action.objects.bulk_create(actions)
+
+
+def _leads(actions: list[Action], posts: list[Post]) -> None:
+    through = Action.lead_posts.through
+    rows = []
+    for n, action in enumerate(actions):
+        first, second = n % len(posts), (n * 7 + 3) % len(posts)
+        rows.append(through(action=action, post=posts[first]))
+        if second != first:
+            rows.append(through(action=action, post=posts[second]))
+    through.objects.bulk_create(rows)
+
+
+def _history(actions, *, updates_per_action: int, moved_every: int, rng, author) -> None:
+    now = timezone.now()
+    ProgressUpdate.objects.bulk_create(
+        ProgressUpdate(
+            action=action,
+            text=f"Update {u} on {action.reference}: work continues",
+            author=author,
+            created_at=now - datetime.timedelta(days=rng.randint(0, 400)),
+            reported_rag=rng.choice(Rag.values),
+        )
+        for action in actions
+        for u in range(updates_per_action)
+    )
+    changes = []
+    for n, action in enumerate(actions):
+        if n % moved_every or action.due_date is None:
+            continue
+        due = action.due_date
+        for m in range(1 + n % 3):
+            later = due + datetime.timedelta(days=rng.randint(14, 90))
+            changes.append(
+                DueDateChange(
+                    action=action,
+                    from_date=due,
+                    to_date=later,
+                    reason=f"Move {m + 1}: staff on leave",
+                    changed_by=author,
+                    changed_at=now - datetime.timedelta(days=30 * (3 - m)),
+                )
+            )
+            due = later
+        action.due_date = due
+    DueDateChange.objects.bulk_create(changes)
+    Action.objects.bulk_update(actions, ["due_date"])
+
+
+@transaction.atomic
+def seed_plan(
+    *,
+    actions: int,
+    title: str = "Volume plan",
+    starts_on: datetime.date = datetime.date(2024, 1, 1),
+    priorities: int = PRIORITIES,
+    updates_per_action: int = UPDATES_PER_ACTION,
+    moved_every: int = 5,
+    author: User | None = None,
+    seed: int = 7,
+) -> Plan:
+    """A plan of `actions` actions spread over `priorities`, each led by one or two of
+    POSTS shared posts, with progress updates and, for every `moved_every`th dated
+    action, one to three due-date changes. Due dates fall within 300 days of today.
+    """
+    rng = random.Random(seed)
+    plan = Plan.objects.create(title=title, starts_on=starts_on)
+    made = _actions(_objectives(plan, priorities), actions, rng)
+    _leads(made, _posts())
+    _history(
+        made, updates_per_action=updates_per_action, moved_every=moved_every, rng=rng, author=author
+    )
+    return plan
+
+
+def _lead_of_first_post() -> User:
+    lead = User.objects.create_user("bench.plan@example.gov.uk", "x", full_name="Plan Lead")
+    lead.groups.add(Group.objects.get(name=roles.LEAD_OFFICER))
+    PostHolder.objects.create(post=_posts()[0], person=lead, start_date=datetime.date(2020, 1, 1))
+    return lead
+
+
+def run():
+    lead = _lead_of_first_post()
+    seed_plan(actions=ACTIONS, author=lead)
+    client = Client()
+    client.force_login(lead)
+    actions = reverse("action_list")
+    label = f"{ACTIONS:,} actions, {ACTIONS * UPDATES_PER_ACTION:,} updates"
+    yield line(f"plan overview ({label})", time_get(client, reverse("plan_overview")))
+    yield line("action list, first page of 50", time_get(client, actions))
+    yield line("action list filtered to Red", time_get(client, actions + "?rag=red"))
+    yield line("action list, search in progress text", time_get(client, actions + "?q=continues"))
+    yield line("CSV download of all actions", time_get(client, actions + "?download=csv", runs=5))
+    yield line("XLSX download of all actions", time_get(client, actions + "?download=xlsx", runs=3))
+    yield line("my actions (lead of 1 post in 24)", time_get(client, reverse("my_actions")))
+    yield line("slippage", time_get(client, reverse("slippage")))

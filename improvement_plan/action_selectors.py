@@ -1,0 +1,399 @@
+"""Reads for one action's pages: the action itself, its indicators, evidence, challenges,
+and its timeline.
+
+The timeline is one list, newest first, of typed entries: progress updates, due-date
+changes, the Director's reviews, RAG changes and other changes from the action's
+history (django-simple-history). Each source is read in one query whatever its length,
+and historical records are compared in Python, so the page's query count does not grow
+with the action's history.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
+from django.utils.formats import date_format
+
+from governance.models import Post
+from governance.selectors import post_ids_held
+from improvement_plan.domain import due_dates
+from improvement_plan.domain import rag as rag_rules
+from improvement_plan.domain.rag import RagJudgement, disagreement
+from improvement_plan.models import Action, DirectorReview, DueDateChange, Evidence, ProgressUpdate
+from improvement_plan.rag_selectors import judge, with_computed_rag, with_tracking
+from scorecard.models import Indicator, IndicatorValue
+from scorecard.tables import value_in_words
+
+STATUS_WORDS = dict(Action.Status.choices)
+NOT_SHOWN_IN_HISTORY = ("updated_at", "created_at", "order")
+M2M_FIELDS = {
+    "lead_posts": ("post", "Lead posts"),
+    "indicators": ("indicator", "Linked indicators"),
+}
+IMPORTED = "Imported from the plan document"
+
+
+def action_queryset() -> QuerySet[Action]:
+    """Actions with what the detail and form pages show and the rules read, in one query
+    (plus lead posts and milestones, prefetched)."""
+    return with_tracking(
+        Action.objects.select_related("objective__priority__plan", "owner").prefetch_related(
+            Prefetch("lead_posts", queryset=Post.objects.order_by("name")), "milestones"
+        )
+    )
+
+
+def evidence_of(action: Action) -> list[Evidence]:
+    """Files attached to the action, newest first, with who uploaded them."""
+    return list(action.evidence.select_related("uploaded_by").order_by("-uploaded_at", "-id"))
+
+
+@dataclass(frozen=True)
+class IndicatorReading:
+    """A linked indicator and its latest reported figure. `rag` is None until the
+    scorecard rates indicators; the page then says "RAG not yet available"."""
+
+    indicator: Indicator
+    latest: IndicatorValue | None
+    rag: str | None = None
+
+    @property
+    def value_in_words(self) -> str:
+        return value_in_words(self.latest, self.indicator) if self.latest else "No values yet"
+
+
+def linked_indicators(action: Action) -> list[IndicatorReading]:
+    """The action's indicators by service area, each with its latest value (two queries)."""
+    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period")
+    indicators = list(
+        action.indicators.select_related("service_area")
+        .annotate(latest_value_id=Subquery(latest.values("pk")[:1]))
+        .order_by("service_area__order", "service_area__prefix", "order", "ref")
+    )
+    values = IndicatorValue.objects.in_bulk(
+        [i.latest_value_id for i in indicators if i.latest_value_id]
+    )
+    return [IndicatorReading(i, values.get(i.latest_value_id)) for i in indicators]
+
+
+def open_challenges(action: Action) -> list[DirectorReview]:
+    return list(
+        action.reviews.filter(
+            decision=DirectorReview.Decision.CHALLENGED, answered_by__isnull=True
+        ).select_related("reviewer")
+    )
+
+
+def open_challenges_for(*, person, today: datetime.date) -> QuerySet[DirectorReview]:
+    """The Director's unanswered challenges on actions led by posts `person` holds today."""
+    return (
+        DirectorReview.objects.filter(
+            decision=DirectorReview.Decision.CHALLENGED,
+            answered_by__isnull=True,
+            action__lead_posts__in=post_ids_held(person=person, today=today),
+        )
+        .distinct()
+        .select_related("action", "reviewer")
+        .order_by("-reviewed_at", "-id")
+    )
+
+
+# The timeline ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One thing that happened to the action. `kind` picks how the page shows it."""
+
+    kind: str
+    at: datetime.datetime
+    who: str
+    pk: int = 0
+
+
+@dataclass(frozen=True)
+class RecordEntry(Entry):
+    """A progress update ("progress"), due-date change ("due_date") or review ("review")."""
+
+    record: ProgressUpdate | DueDateChange | DirectorReview | None = None
+
+
+@dataclass(frozen=True)
+class RagChangeEntry(Entry):
+    which: str = "Reported"  # or "Computed"
+    from_rag: str = ""
+    to_rag: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ChangeEntry(Entry):
+    """A history record: what changed, in sentences, and the reason it was saved with."""
+
+    changes: tuple[str, ...] = ()
+    reason: str = ""
+    created: bool = False
+
+
+ORDER = {"change": 0, "due_date": 1, "rag": 2, "progress": 3, "review": 4}
+
+
+def timeline(action: Action) -> list[Entry]:
+    """Everything that happened to the action, newest first."""
+    updates = list(action.progress_updates.select_related("author").prefetch_related("evidence"))
+    moves = list(action.due_date_changes.select_related("changed_by"))
+    entries: list[Entry] = [
+        *map(_progress_entry, updates),
+        *_computed_rag_changes(updates),
+        *(RecordEntry("due_date", m.changed_at, _name(m.changed_by), m.pk, m) for m in moves),
+        *(
+            RecordEntry("review", r.reviewed_at, _name(r.reviewer), r.pk, r)
+            for r in action.reviews.select_related("reviewer", "answered_by__author")
+        ),
+        *history_entries(action, moves=moves),
+    ]
+    entries.sort(key=lambda e: (e.at, ORDER[e.kind], e.pk), reverse=True)
+    return entries
+
+
+def _name(person) -> str:
+    return str(person) if person is not None else "someone no longer listed"
+
+
+def _progress_entry(update: ProgressUpdate) -> RecordEntry:
+    who = IMPORTED if update.is_imported else _name(update.author)
+    return RecordEntry("progress", update.created_at, who, update.pk, update)
+
+
+def _computed_rag_changes(updates: list[ProgressUpdate]) -> list[RagChangeEntry]:
+    """The computed RAG recorded at each update, where it differs from the one before."""
+    entries, previous = [], ""
+    for update in updates:
+        if update.computed_rag and previous and update.computed_rag != previous:
+            who = IMPORTED if update.is_imported else _name(update.author)
+            entries.append(
+                RagChangeEntry(
+                    "rag",
+                    update.created_at,
+                    who,
+                    update.pk,
+                    which="Computed",
+                    from_rag=previous,
+                    to_rag=update.computed_rag,
+                    reason="Recorded with a progress update",
+                )  # fmt: skip
+            )
+        previous = update.computed_rag or previous
+    return entries
+
+
+# History records -------------------------------------------------------------------------
+
+
+def history_entries(action: Action, *, moves: list[DueDateChange]) -> list[Entry]:
+    """Entries for the action's historical records, each compared with the one before.
+
+    Due-date moves already shown by a DueDateChange and reported-RAG changes (shown as
+    RAG changes) are not repeated; a record that changed nothing shown is left out.
+    """
+    records = list(action.history.select_related("history_user").order_by("history_date", "pk"))
+    m2m = _m2m_snapshots([record.pk for record in records])
+    owners = _owner_names(records)
+    recorded_moves = {(m.from_date, m.to_date) for m in moves}
+    entries: list[Entry] = []
+    previous = None
+    for record in records:
+        who = _name(record.history_user) if record.history_user_id else "the system"
+        if previous is None:
+            entries.append(
+                ChangeEntry(
+                    "change",
+                    record.history_date,
+                    who,
+                    record.pk,
+                    reason=record.history_change_reason or "",
+                    created=True,
+                )  # fmt: skip
+            )
+        else:
+            entries.extend(_record_entries(record, previous, who, m2m, owners, recorded_moves))
+        previous = record
+    return entries
+
+
+def _record_entries(record, previous, who, m2m, owners, recorded_moves) -> list[Entry]:
+    delta = record.diff_against(previous, excluded_fields=[*M2M_FIELDS, *NOT_SHOWN_IN_HISTORY])
+    changed = {change.field: change for change in delta.changes}
+    entries: list[Entry] = []
+    rag = changed.pop("reported_rag", None)
+    if rag is not None:
+        changed.pop("reported_rag_reason", None)
+        entries.append(
+            RagChangeEntry(
+                "rag",
+                record.history_date,
+                who,
+                record.pk,
+                which="Reported",
+                from_rag=rag.old,
+                to_rag=rag.new,
+                reason=record.reported_rag_reason,
+            )  # fmt: skip
+        )
+    due = changed.get("due_date")
+    if due is not None and (due.old, due.new) in recorded_moves:
+        changed.pop("due_date")
+    sentences = [_sentence(name, c.old, c.new, owners) for name, c in changed.items()]
+    sentences += _m2m_sentences(m2m[previous.pk], m2m[record.pk])
+    if sentences:
+        entries.append(
+            ChangeEntry(
+                "change",
+                record.history_date,
+                who,
+                record.pk,
+                changes=tuple(sentences),
+                reason=record.history_change_reason or "",
+            )  # fmt: skip
+        )
+    return entries
+
+
+def _m2m_snapshots(record_ids: list[int]) -> dict[int, dict[str, frozenset[str]]]:
+    """For each historical record, the names of its lead posts and linked indicators then."""
+    snapshots: dict[int, dict[str, frozenset[str]]] = defaultdict(
+        lambda: {name: frozenset() for name in M2M_FIELDS}
+    )
+    history_model = Action.history.model
+    for name, (target, _) in M2M_FIELDS.items():
+        through = history_model._meta.get_field(f"historicalaction_{name}").related_model
+        names = defaultdict(set)
+        for history_id, label in _through_rows(through, target, record_ids):
+            names[history_id].add(label)
+        for history_id, labels in names.items():
+            snapshots[history_id][name] = frozenset(labels)
+    return snapshots
+
+
+def _through_rows(through, target: str, record_ids: list[int]):
+    label = "post__name" if target == "post" else "indicator__ref"
+    return through.objects.filter(history_id__in=record_ids).values_list("history_id", label)
+
+
+def _m2m_sentences(old: dict, new: dict) -> list[str]:
+    sentences = []
+    for name, (_, label) in M2M_FIELDS.items():
+        added, removed = sorted(new[name] - old[name]), sorted(old[name] - new[name])
+        parts = [f"added {', '.join(added)}"] * bool(added)
+        parts += [f"removed {', '.join(removed)}"] * bool(removed)
+        if parts:
+            sentences.append(f"{label} changed: {'; '.join(parts)}")
+    return sentences
+
+
+def _owner_names(records) -> dict[int, str]:
+    ids = {r.owner_id for r in records if r.owner_id}
+    if not ids:
+        return {}
+    from governance.models import User
+
+    return {user.pk: str(user) for user in User.objects.filter(pk__in=ids)}
+
+
+LABELS = {
+    "status": "Status",
+    "due_date": "Due date",
+    "reference": "Reference",
+    "description": "Description",
+    "timeframe_as_written": "Lead and timeframe as written",
+    "reported_rag_reason": "Reason for the reported RAG",
+    "owner": "Named owner",
+}
+QUOTED = frozenset({"description", "timeframe_as_written", "reported_rag_reason"})
+
+
+def _sentence(name: str, old, new, owners: dict[int, str]) -> str:
+    """ "Status changed from In progress to Complete", in words."""
+    if name == "objective":
+        return "Moved to another item of the plan"
+    label = LABELS.get(name, name.replace("_", " ").capitalize())
+    words = {"status": STATUS_WORDS, "owner": owners}.get(name, {})
+    return f"{label} changed from {_words(name, old, words)} to {_words(name, new, words)}"
+
+
+def _words(name: str, value, words: dict) -> str:
+    if value in (None, ""):
+        return "no due date" if name == "due_date" else "none"
+    if isinstance(value, datetime.date):
+        return date_format(value, "j F Y")
+    shown = words.get(value, value)
+    return f"“{shown}”" if name in QUOTED else str(shown)
+
+
+# The detail page -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActionPage:
+    """What the action's page shows beyond the action itself."""
+
+    judgement: RagJudgement
+    disagreement: str | None
+    days_overdue: int | None
+    entries: list[Entry]
+    evidence: list[Evidence]
+    indicators: list[IndicatorReading]
+    challenges: list[DirectorReview]
+
+
+def action_page(action: Action, *, today: datetime.date) -> ActionPage:
+    """The computed RAG and its reason, any disagreement in words, the timeline, evidence,
+    linked indicators and open challenges, for an action from action_queryset()."""
+    judgement = judge(action, today=today)
+    return ActionPage(
+        judgement=judgement,
+        disagreement=disagreement(reported=action.reported_rag, computed=judgement),
+        days_overdue=due_dates.days_overdue(
+            due_date=action.due_date, is_complete=action.is_complete, today=today
+        ),
+        entries=timeline(action),
+        evidence=evidence_of(action),
+        indicators=linked_indicators(action),
+        challenges=open_challenges(action),
+    )
+
+
+# The Director's review -------------------------------------------------------------------
+
+
+def actions_to_review(*, today: datetime.date, plan=None) -> QuerySet[Action]:
+    """Actions with their computed RAG, worst for review first: reported and computed RAG
+    disagree, then Red, then Amber, then the rest; each group by due date.
+
+    Annotated `disagrees`, `review_rank`, `open_challenge` and `last_reviewed_at`.
+    """
+    queryset = Action.objects.filter(objective__priority__plan=plan) if plan else Action.objects
+    reviews = DirectorReview.objects.filter(action=OuterRef("pk"))
+    disagrees = ~Q(reported_rag="") & ~Q(reported_rag=F("rag"))
+    return (
+        with_computed_rag(queryset.all(), today=today)
+        .annotate(
+            disagrees=Case(When(disagrees, then=True), default=False),
+            review_rank=Case(
+                When(disagrees, then=0),
+                When(rag=rag_rules.RED, then=1),
+                When(rag=rag_rules.AMBER, then=2),
+                default=3,
+            ),
+            open_challenge=Exists(
+                reviews.filter(
+                    decision=DirectorReview.Decision.CHALLENGED, answered_by__isnull=True
+                )
+            ),
+            last_reviewed_at=Subquery(reviews.order_by("-reviewed_at").values("reviewed_at")[:1]),
+        )
+        .select_related("objective__priority")
+        .prefetch_related(Prefetch("lead_posts", queryset=Post.objects.order_by("name")))
+        .order_by("review_rank", F("due_date").asc(nulls_last=True), "reference", "pk")
+    )
