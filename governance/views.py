@@ -5,11 +5,12 @@ from django.http import JsonResponse
 from django.utils import timezone
 from django.views import View
 from django.views.generic import TemplateView
+from django_tables2 import RequestConfig
 
 from governance import health
 from governance.selectors import posts_held
 from improvement_plan.action_selectors import open_challenges_for
-from improvement_plan.selectors import actions_led_by, days_overdue
+from improvement_plan.selectors import actions_led_by, overdue_q
 from improvement_plan.tables import MyActionsTable
 
 
@@ -18,18 +19,20 @@ class HomeView(LoginRequiredMixin, TemplateView):
     and the Director's challenges on those actions not yet answered."""
 
     template_name = "governance/home.html"
+    actions_per_page = 20
 
     def get_context_data(self, **kwargs):
         today = timezone.localdate()
         person = self.request.user
-        actions = list(actions_led_by(person=person, today=today))
+        actions = actions_led_by(person=person, today=today)
+        table = MyActionsTable(actions, today=today)
+        RequestConfig(self.request, paginate={"per_page": self.actions_per_page}).configure(table)
         return super().get_context_data(
             posts=posts_held(person=person, today=today),
-            actions_table=MyActionsTable(actions, today=today),
+            actions_table=table,
+            action_count=table.paginator.count,
             challenges=list(open_challenges_for(person=person, today=today)),
-            overdue_count=sum(
-                1 for action in actions if days_overdue(action, today=today) is not None
-            ),
+            overdue_count=actions.filter(overdue_q(today=today)).count(),
             today=today,
             **kwargs,
         )

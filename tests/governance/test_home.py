@@ -127,3 +127,14 @@ def test_a_confirmation_is_not_a_challenge(client, lead):
     client.force_login(lead)
 
     assert "Challenges from the Director" not in client.get(reverse("home")).text
+
+
+def test_a_long_list_is_paged_and_counted_in_full(client):
+    person = lead_with_actions(25)
+    client.force_login(person)
+    response = client.get(reverse("home"))
+    page = response.content.decode()
+    assert len(response.context["actions_table"].page.object_list) == 20
+    assert "Your posts lead 25 actions." in page
+    assert "25 of your actions are overdue" in page
+    assert reverse("my_actions") in page
