@@ -1,6 +1,15 @@
 from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
 
-from scorecard.models import Benchmark, Indicator, IndicatorValue, ServiceArea, Target
+from scorecard.models import (
+    Benchmark,
+    Commentary,
+    Indicator,
+    IndicatorValue,
+    Section,
+    ServiceArea,
+    Target,
+)
 
 
 @admin.register(ServiceArea)
@@ -27,8 +36,8 @@ class IndicatorAdmin(admin.ModelAdmin):
 
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(admin.ModelAdmin):
-    list_display = ["indicator", "period", "value", "missing_reason"]
+class IndicatorValueAdmin(SimpleHistoryAdmin):
+    list_display = ["indicator", "period", "value", "missing_reason", "state"]
     list_select_related = ["indicator"]
     list_filter = ["period"]
 
@@ -43,3 +52,15 @@ class TargetAdmin(admin.ModelAdmin):
 class BenchmarkAdmin(admin.ModelAdmin):
     list_display = ["indicator", "comparator", "value", "year"]
     list_select_related = ["indicator"]
+
+
+@admin.register(Section)
+class SectionAdmin(admin.ModelAdmin):
+    list_display = ["title", "service_area", "order"]
+    list_select_related = ["service_area"]
+
+
+@admin.register(Commentary)
+class CommentaryAdmin(SimpleHistoryAdmin):
+    list_display = ["service_area", "period", "state", "author", "updated_at"]
+    list_select_related = ["service_area", "author"]

@@ -1,6 +1,8 @@
 """The performance scorecard: service areas, indicators, monthly values, targets, benchmarks."""
 
+from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from governance.models import Post
 
@@ -22,6 +24,23 @@ class ServiceArea(models.Model):
         return self.title
 
 
+class Section(models.Model):
+    """A heading within a service area's table: "Where We Live", "Outcomes", "Caseloads"."""
+
+    service_area = models.ForeignKey(ServiceArea, on_delete=models.CASCADE, related_name="sections")
+    title = models.CharField(max_length=200)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["service_area", "order", "title"]
+        constraints = [
+            models.UniqueConstraint(fields=["service_area", "title"], name="section_title_unique")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
 class Indicator(models.Model):
     class Unit(models.TextChoices):
         PERCENTAGE = "percentage", "Percentage"
@@ -36,6 +55,17 @@ class Indicator(models.Model):
         WITHIN_BAND = "band", "Within a band"
         NEITHER = "neither", "Neither"
 
+    class Frequency(models.TextChoices):
+        MONTHLY = "monthly", "Monthly"
+        QUARTERLY = "quarterly", "Quarterly"
+        ANNUAL = "annual", "Annual"
+
+    class Measure(models.TextChoices):
+        IN_MONTH = "in_month", "In month"
+        SNAPSHOT = "snapshot", "Snapshot"
+        YEAR_TO_DATE = "ytd", "Year to date"
+        ROLLING_12_MONTHS = "rolling_12", "Rolling 12 months"
+
     service_area = models.ForeignKey(
         ServiceArea, on_delete=models.PROTECT, related_name="indicators"
     )
@@ -45,8 +75,27 @@ class Indicator(models.Model):
     unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.COUNT)
     polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.NEITHER)
     decimal_places = models.PositiveSmallIntegerField(default=0)
+    section = models.ForeignKey(
+        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators"
+    )
+    frequency = models.CharField(max_length=10, choices=Frequency.choices, default="monthly")
+    measure = models.CharField(max_length=12, choices=Measure.choices, default="in_month")
     owner = models.ForeignKey(
         Post, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators"
+    )
+    amber_tolerance = models.DecimalField(
+        max_digits=10,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="How far short of target is still Amber. Empty: 5 percentage points "
+        "for a percentage, 5% of the target otherwise.",
+    )
+    spc_baseline_from = models.DateField(
+        null=True, blank=True, help_text="Fix the SPC limits on the values from this month."
+    )
+    spc_baseline_to = models.DateField(
+        null=True, blank=True, help_text="The last month of the fixed SPC baseline."
     )
     order = models.PositiveIntegerField(default=0)
 
@@ -58,18 +107,55 @@ class Indicator(models.Model):
 
 
 class IndicatorValue(models.Model):
-    """One period's figure. No value with a reason means the figure was reported missing."""
+    """One period's figure. No value with a reason means the figure was reported missing.
+
+    Entered values go draft, submitted, approved; only approved values reach board reports.
+    Imported values come from a published scorecard and arrive approved.
+    """
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        APPROVED = "approved", "Approved"
 
     indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="values")
     period = models.DateField(help_text="The first day of the month the value describes.")
     value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    numerator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    denominator = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
     missing_reason = models.CharField(max_length=100, blank=True)
+    note = models.TextField(blank=True)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    previous_year = models.DecimalField(
+        max_digits=14,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="The comparator the council quoted for a year earlier, as imported.",
+    )
+    reported_rag = models.CharField(
+        max_length=3, blank=True, help_text="The council's own RAG letter, as imported."
+    )
+    reported_direction = models.CharField(
+        max_length=3, blank=True, help_text="The council's own arrow, as imported; never used."
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    approved_at = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["indicator", "period"]
         constraints = [
             models.UniqueConstraint(fields=["indicator", "period"], name="indicator_period_unique")
         ]
+        indexes = [models.Index(fields=["period", "state"])]
 
     def __str__(self):
         shown = self.value if self.value is not None else (self.missing_reason or "none")
@@ -124,3 +210,37 @@ class Benchmark(models.Model):
 
     def __str__(self):
         return f"{self.indicator.ref} {self.get_comparator_display()} {self.year}: {self.value}"
+
+
+class Commentary(models.Model):
+    """The head of service's words on a service area's month, shown with its table."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Submitted"
+        APPROVED = "approved", "Approved"
+
+    service_area = models.ForeignKey(
+        ServiceArea, on_delete=models.CASCADE, related_name="commentaries"
+    )
+    period = models.DateField()
+    text = models.TextField()
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    state = models.CharField(max_length=10, choices=State.choices, default=State.DRAFT)
+    updated_at = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["service_area", "-period"]
+        verbose_name_plural = "commentaries"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_area", "period"], name="commentary_period_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.service_area.prefix} {self.period:%b %Y} commentary"

@@ -204,18 +204,23 @@ def _is_latest(indicator: Indicator, values: dict) -> bool:
 
 
 def _store_value(indicator, period: datetime.date, cell: CellValue, context: _Context) -> None:
-    """A changed value is updated (its history keeps who imported it); the same is left alone."""
+    """A changed value is updated (its history keeps who imported it); the same is left alone.
+
+    Imported values come from a published scorecard, so they arrive approved.
+    """
     report = context.report
     existing = IndicatorValue.objects.filter(indicator=indicator, period=period).first()
     reason = cell.missing_reason[:100]
     if existing is None:
         value = IndicatorValue(
-            indicator=indicator, period=period, value=cell.value, missing_reason=reason
-        )
+            indicator=indicator, period=period, value=cell.value, missing_reason=reason,
+            state=IndicatorValue.State.APPROVED, entered_by=context.user,
+        )  # fmt: skip
         _save_with_history(value, context.user)
         report.values_created += 1
     elif existing.value != cell.value or existing.missing_reason != reason:
         existing.value, existing.missing_reason = cell.value, reason
+        existing.state = IndicatorValue.State.APPROVED
         _save_with_history(existing, context.user)
         report.values_updated += 1
     else:
