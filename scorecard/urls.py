@@ -1,10 +1,14 @@
-"""Pages of the performance scorecard."""
+"""Pages of the performance scorecard, one URL module per group of pages.
 
-from django.urls import path
+Fixed paths (indicators/, enter/, import/, exceptions/) come before the
+service-area pattern, which takes any prefix.
+"""
 
-from scorecard import views
+from django.urls import include, path
 
 urlpatterns = [
-    path("", views.ScorecardOverviewView.as_view(), name="scorecard_overview"),
-    path("<str:prefix>/", views.ServiceAreaView.as_view(), name="scorecard_service_area"),
+    path("", include("scorecard.urls_indicators")),
+    path("", include("scorecard.urls_entry")),
+    path("", include("scorecard.urls_imports")),
+    path("", include("scorecard.urls_areas")),
 ]

@@ -1,0 +1,3 @@
+"""Scorecard pages: imports."""
+
+urlpatterns = []

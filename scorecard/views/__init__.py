@@ -1,0 +1,1 @@
+"""Pages of the scorecard: areas and exceptions, indicators, data entry, imports."""
