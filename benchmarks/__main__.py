@@ -28,9 +28,9 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from benchmarks import pages, plan_pages
+    from benchmarks import pages, plan_pages, scorecard_pages
 
-    for module in (pages, plan_pages):
+    for module in (pages, plan_pages, scorecard_pages):
         for line in module.run():
             print(line, flush=True)
     return 0

@@ -15,7 +15,7 @@ from scorecard.models import Indicator, Target
 @dataclass(frozen=True)
 class Judgement:
     rag: TargetRag
-    on_last_month: Direction | None
+    on_previous_period: Direction | None
     on_last_year: Direction | None
 
 
@@ -31,7 +31,8 @@ def judge(
     year_earlier: Decimal | None,
     target: Target | None,
 ) -> Judgement:
-    """RAG against the target in force, and direction against last month and last year."""
+    """RAG against the target in force, and direction against the previous period (the
+    caller passes the figure for scorecard.domain.periods.previous_period) and last year."""
     rag = rag_against_target(
         value=value,
         kind=target.kind if target else None,
@@ -51,4 +52,6 @@ def judge(
             band=_band(target),
         )
 
-    return Judgement(rag=rag, on_last_month=travel(previous), on_last_year=travel(year_earlier))
+    return Judgement(
+        rag=rag, on_previous_period=travel(previous), on_last_year=travel(year_earlier)
+    )

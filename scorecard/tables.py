@@ -1,18 +1,38 @@
-"""django-tables2 tables for the performance scorecard."""
+"""django-tables2 tables for the performance scorecard, and the words its cells use.
+
+Rules for words (never colour or an arrow alone):
+- Figures: rounded half up to the indicator's decimal places, thousands separated, "%"
+  for a percentage. A missing figure is "No value" with its reason in words; a month
+  without an approved value is "Not reported".
+- RAG: a tag with the word (Red, Amber, Green), or "No target" / "No value".
+- Direction: "Up, improving" and its arrow; without a figure for both periods, says so.
+- The council's own RAG letter and arrow are shown as published, labelled as theirs.
+"""
 
 from decimal import ROUND_HALF_UP, Decimal
 
 import django_tables2 as tables
+from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 
-from scorecard.models import Indicator, IndicatorValue
+from scorecard.domain import spc as spc_rules
+from scorecard.domain.periods import period_name
+from scorecard.models import Benchmark, Indicator, IndicatorValue
 
 NUMERIC = {
     "th": {"class": "govuk-table__header--numeric"},
     "td": {"class": "govuk-table__cell--numeric"},
 }
+RAG_TAGS = {"red": ("red", "Red"), "amber": ("orange", "Amber"), "green": ("green", "Green")}
+SPC_RULE_WORDS = {
+    spc_rules.OUTSIDE: "a point outside the process limits",
+    spc_rules.TWO_OF_THREE: "2 of 3 points close to a process limit",
+    spc_rules.RUN: "7 or more points in a row on one side of the mean",
+    spc_rules.TREND: "7 or more points in a row rising or falling",
+}
+SPC_ICONS = "scorecard/includes/spc_icons.html"
 
 
 def format_value(value: Decimal, *, unit: str, decimal_places: int) -> str:
@@ -27,6 +47,11 @@ def format_value(value: Decimal, *, unit: str, decimal_places: int) -> str:
 def month_in_words(period) -> str:
     """A period as a month and year: "June 2023"."""
     return date_format(period, "F Y")
+
+
+def month_label(period) -> str:
+    """A period as the scorecard's column headers write it: "Jan 23"."""
+    return date_format(period, "M y")
 
 
 MISSING_IN_WORDS = {
@@ -59,56 +84,257 @@ def value_in_words(reported: IndicatorValue, indicator: Indicator) -> str:
     return f"No value ({missing_in_words(reported.missing_reason)})"
 
 
-class ServiceAreaTable(tables.Table):
-    """The scorecard's service areas, each linking to its own indicators."""
+def figure_in_words(reported: IndicatorValue | None, indicator: Indicator) -> str:
+    """A month's approved figure in words; "Not reported" when none was approved."""
+    return "Not reported" if reported is None else value_in_words(reported, indicator)
 
-    title = tables.Column("Service area", orderable=False)
-    head_of_service = tables.Column("Head of service", orderable=False, default="Not set")
-    indicator_count = tables.Column("Indicators", orderable=False, attrs=NUMERIC)
-    latest_period = tables.Column(
-        "Latest month with values", orderable=False, default="No values yet"
+
+def number_in_words(value: Decimal | None, indicator: Indicator, *, empty: str) -> str:
+    if value is None:
+        return empty
+    return format_value(value, unit=indicator.unit, decimal_places=indicator.decimal_places)
+
+
+def rag_tag(rag) -> str:
+    """Our RAG as a GOV.UK tag with the word, and what it is short of in words."""
+    if rag.rag is None:
+        word = "No target" if rag.words == "No target set" else "No value"
+        return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', word)
+    colour, word = RAG_TAGS[rag.rag]
+    return format_html(
+        '<strong class="govuk-tag govuk-tag--{}">{}</strong> <span class="govuk-body-s">{}</span>',
+        colour,
+        word,
+        rag.words,
     )
+
+
+def direction_in_words(row) -> str:
+    """Direction on the previous period in words with its arrow (module docstring)."""
+    travel = row.judgement.on_previous_period
+    if travel is not None:
+        return format_html('{} <span aria-hidden="true">{}</span>', travel.words, travel.arrow)
+    if row.value is None:
+        return "No value this month"
+    return f"No figure for the previous {period_name(row.indicator.frequency)}"
+
+
+def reported_in_words(current: IndicatorValue | None) -> str:
+    """The council's own RAG letter and arrow as published, each labelled."""
+    rag = current.reported_rag.strip() if current else ""
+    arrow = current.reported_direction.strip() if current else ""
+    if not rag and not arrow:
+        return "None published"
+    return format_html("RAG: {}<br>Arrow: {}", rag or "none", arrow or "none")
+
+
+def indicator_link(indicator: Indicator) -> str:
+    url = reverse("indicator_detail", kwargs={"ref": indicator.ref})
+    return format_html('<a class="govuk-link" href="{}">{}</a>', url, indicator.title)
+
+
+def exception_reason_in_words(reason: str, row) -> str:
+    """Why an indicator is an exception, in words (scorecard.selectors.pages)."""
+    indicator = row.indicator
+    if reason == "red":
+        return f"Red: {row.judgement.rag.words} ({row.target.written})"
+    if reason == "worsening":
+        before = figure_in_words(row.previous, indicator)
+        now = figure_in_words(row.current, indicator)
+        moved = row.judgement.on_previous_period.words.split(",")[0].lower()
+        since = f"the previous {period_name(indicator.frequency)}"
+        return f"Worsening on {since}: {moved} from {before} to {now}"
+    rules = ", ".join(SPC_RULE_WORDS.get(rule, rule) for rule in row.spc.latest.rules)
+    return f"Special cause concern (SPC): {rules}"
+
+
+class SpcColumn(tables.Column):
+    """The SPC variation and assurance icons with their words (the SPC_ICONS include),
+    its template loaded once per table rather than once per cell."""
+
+    def __init__(self, accessor: str):
+        super().__init__("SPC", accessor=accessor, orderable=False, empty_values=())
+        self.template = get_template(SPC_ICONS)
+
+    def render(self, value):
+        return self.template.render({"spc": value, "compact": True})
+
+
+class ScorecardMonthColumn(tables.Column):
+    """One of the last six months: header "Jan 23", the approved figure in words."""
+
+    def __init__(self, index: int, period):
+        super().__init__(
+            month_label(period), accessor="indicator", orderable=False, empty_values=(),
+            attrs=NUMERIC,
+        )  # fmt: skip
+        self.index = index
+
+    def render(self, record):
+        return figure_in_words(record.months[self.index][1], record.indicator)
+
+
+class BenchmarkColumn(tables.Column):
+    """A comparator's benchmark; its year in the header when every row shares one."""
+
+    def __init__(self, comparator: str, label: str, year: str | None):
+        header = f"{label} ({year})" if year else label
+        super().__init__(
+            header, accessor="indicator", orderable=False, empty_values=(), attrs=NUMERIC
+        )
+        self.comparator, self.year_in_header = comparator, bool(year)
+
+    def render(self, record):
+        benchmark = record.benchmarks.get(self.comparator)
+        if benchmark is None:
+            return "None"
+        shown = number_in_words(benchmark.value, record.indicator, empty="None")
+        if self.year_in_header or not benchmark.year:
+            return shown
+        return f"{shown} ({benchmark.year})"
+
+
+def _shared_year(rows, comparator: str) -> str | None:
+    years = {r.benchmarks[comparator].year for r in rows if comparator in r.benchmarks}
+    return years.pop() if len(years) == 1 else None
+
+
+class ScorecardTable(tables.Table):
+    """A service area's indicators in the council's layout, then our judgements."""
+
+    ref = tables.Column("Ref", accessor="indicator__ref", orderable=False)
+    title = tables.Column(
+        "Indicator", accessor="indicator", orderable=False,
+        attrs={"th": {"class": "govuk-!-width-one-quarter"}},
+    )  # fmt: skip
+    previous_year = tables.Column("Previous year", orderable=False, empty_values=(), attrs=NUMERIC)
+    target = tables.Column(
+        "Target", accessor="target__written", orderable=False, default="No target"
+    )
+    rag = tables.Column("RAG", accessor="judgement__rag", orderable=False)
+    direction = tables.Column(
+        "Direction on previous period", accessor="indicator", orderable=False, empty_values=()
+    )
+    reported = tables.Column(
+        "Council’s own RAG and arrow, as published", accessor="indicator", orderable=False,
+        empty_values=(),
+    )  # fmt: skip
+
+    class Meta:
+        attrs = {"class": "govuk-table govuk-!-font-size-16"}
+
+    def __init__(self, rows, *, months, with_spc: bool, label: str):
+        extra = [(f"month_{i}", ScorecardMonthColumn(i, p)) for i, p in enumerate(months)]
+        for comparator, name in Benchmark.Comparator.choices:
+            column = BenchmarkColumn(comparator, name, _shared_year(rows, comparator))
+            extra.append((f"benchmark_{comparator}", column))
+        if with_spc:
+            extra.append(("spc", SpcColumn("spc")))
+        sequence = ("ref", "title", *[name for name, _ in extra[: len(months)]])
+        sequence += (
+            "previous_year",
+            "target",
+            *[n for n, _ in extra[len(months) : len(months) + 4]],
+        )
+        sequence += ("rag", "direction", *(["spc"] if with_spc else []), "reported")
+        super().__init__(rows, extra_columns=extra, sequence=sequence)
+        self.region_label = label
+
+    def render_title(self, value):
+        return indicator_link(value)
+
+    def render_previous_year(self, record):
+        return number_in_words(record.previous_year, record.indicator, empty="Not given")
+
+    def render_rag(self, value):
+        return rag_tag(value)
+
+    def render_direction(self, record):
+        return direction_in_words(record)
+
+    def render_reported(self, record):
+        return reported_in_words(record.current)
+
+
+def head_of_service_in_words(area, holders) -> str:
+    """The head-of-service post and who holds it today ("acting" when so)."""
+    if area.head_of_service is None:
+        return "Not set"
+    if not holders:
+        return f"{area.head_of_service.name}: no current holder recorded"
+    names = ", ".join(
+        f"{h.person.get_full_name() or h.person.email}{' (acting)' if h.is_acting else ''}"
+        for h in holders
+    )
+    return f"{area.head_of_service.name}: {names}"
+
+
+def area_url(area, period) -> str:
+    url = reverse("scorecard_service_area", kwargs={"prefix": area.prefix})
+    return f"{url}?period={period:%Y-%m}" if period else url
+
+
+class OverviewTable(tables.Table):
+    """Each service area with its indicators counted by RAG for the month."""
+
+    area = tables.Column("Service area", orderable=False)
+    head = tables.Column("Head of service", accessor="area", orderable=False)
+    indicators = tables.Column("Indicators", orderable=False, attrs=NUMERIC)
+    red = tables.Column("Red", accessor="rag__red", orderable=False, default=0, attrs=NUMERIC)
+    amber = tables.Column("Amber", accessor="rag__amber", orderable=False, default=0, attrs=NUMERIC)
+    green = tables.Column("Green", accessor="rag__green", orderable=False, default=0, attrs=NUMERIC)
+    none = tables.Column(
+        "No RAG (no target or no value)", accessor="rag__none", orderable=False, default=0,
+        attrs=NUMERIC,
+    )  # fmt: skip
 
     class Meta:
         empty_text = "No service areas have been set up yet."
 
     region_label = "Service areas"
 
-    def render_title(self, record):
-        url = reverse("scorecard_service_area", kwargs={"prefix": record.prefix})
-        return format_html('<a class="govuk-link" href="{}">{}</a>', url, record.title)
+    def __init__(self, data, *, period):
+        super().__init__(data)
+        self.period = period
 
-    def render_head_of_service(self, value):
-        return value.name
+    def render_area(self, value):
+        return format_html(
+            '<a class="govuk-link" href="{}">{}</a>', area_url(value, self.period), value.title
+        )
 
-    def render_latest_period(self, value):
-        return month_in_words(value)
+    def render_head(self, record):
+        return head_of_service_in_words(record.area, record.head_holders)
 
 
-class IndicatorTable(tables.Table):
-    """One service area's indicators: latest and previous figures, their month, the target."""
+class ExceptionTable(tables.Table):
+    """One service area's exceptions for the month, each with why in words."""
 
-    ref = tables.Column("Ref", accessor="indicator__ref", orderable=False)
-    title = tables.Column("Indicator", accessor="indicator__title", orderable=False)
-    latest = tables.Column("Latest value", orderable=False, default="No values yet", attrs=NUMERIC)
-    period = tables.Column("Month", accessor="latest__period", orderable=False, default="No month")
-    previous = tables.Column(
-        "Previous value", orderable=False, default="No earlier value", attrs=NUMERIC
-    )
+    ref = tables.Column("Ref", accessor="row__indicator__ref", orderable=False)
+    title = tables.Column("Indicator", accessor="row__indicator", orderable=False)
+    value = tables.Column("This month", accessor="row", orderable=False, attrs=NUMERIC)
     target = tables.Column(
-        "Target", accessor="target__written", orderable=False, default="No target set"
+        "Target", accessor="row__target__written", orderable=False, default="No target"
     )
+    reasons = tables.Column("Why it is an exception", orderable=False)
 
-    class Meta:
-        empty_text = "This service area has no indicators yet."
+    def __init__(self, data, *, label: str, with_spc: bool):
+        extra = []
+        if with_spc:
+            extra.append(("spc", SpcColumn("row__spc")))
+        super().__init__(data, extra_columns=extra)
+        self.region_label = label
 
-    region_label = "Indicators"
+    def render_title(self, value):
+        return indicator_link(value)
 
-    def render_latest(self, value, record):
-        return value_in_words(value, record.indicator)
+    def render_value(self, value):
+        return figure_in_words(value.current, value.indicator)
 
-    def render_previous(self, value, record):
-        return value_in_words(value, record.indicator)
-
-    def render_period(self, value):
-        return month_in_words(value)
+    def render_reasons(self, value, record):
+        words = [exception_reason_in_words(reason, record.row) for reason in value]
+        if len(words) == 1:
+            return words[0]
+        return format_html(
+            '<ul class="govuk-list govuk-list--bullet">{}</ul>',
+            format_html_join("", "<li>{}</li>", ((w,) for w in words)),
+        )

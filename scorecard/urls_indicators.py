@@ -1,3 +1,13 @@
 """Scorecard pages: indicators."""
 
-urlpatterns = []
+from django.urls import path
+
+from scorecard.views import indicators
+
+urlpatterns = [
+    path(
+        "indicators/<str:ref>/",
+        indicators.IndicatorDetailView.as_view(),
+        name="indicator_detail",
+    ),
+]

@@ -2,6 +2,13 @@
 
 from scorecard.importing.layout import ScorecardWarning
 from scorecard.importing.reading import ScorecardFileError
-from scorecard.importing.service import ScorecardImportReport, scorecard_import
+from scorecard.importing.report import ScorecardImportReport
+from scorecard.importing.service import ScorecardPeriodNeeded, scorecard_import
 
-__all__ = ["ScorecardFileError", "ScorecardImportReport", "ScorecardWarning", "scorecard_import"]
+__all__ = [
+    "ScorecardFileError",
+    "ScorecardImportReport",
+    "ScorecardPeriodNeeded",
+    "ScorecardWarning",
+    "scorecard_import",
+]

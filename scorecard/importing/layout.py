@@ -9,12 +9,8 @@ from dataclasses import dataclass, field
 from scorecard.domain.references import Column, RefCode, classify_column, is_header_row, parse_ref
 from scorecard.importing.reading import Sheet
 
-NOT_STORED = {
-    "previous_year": "Previous Year",
-    "last_12_months": "Last 12 Months",
-    "performance": "Performance",
-    "direction": "Direction of Travel",
-}
+# Columns read but with no field to keep them in: reported, never silently dropped.
+NOT_STORED = {"last_12_months": "Last 12 Months"}
 
 
 @dataclass(frozen=True)
@@ -60,6 +56,11 @@ class ParsedScorecard:
     @property
     def indicators(self) -> list[IndicatorRow]:
         return [row for table in self.tables for row in table.indicators]
+
+    @property
+    def has_current(self) -> bool:
+        """True when a table has a Current column, which needs the period it describes."""
+        return any(c.kind == "current" for table in self.tables for c in table.columns)
 
 
 def parse_scorecard(sheets: list[Sheet]) -> ParsedScorecard:

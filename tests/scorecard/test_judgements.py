@@ -12,7 +12,7 @@ def test_fd8_june_2023_is_red_and_improving_on_last_year():
     result = judge(indicator=indicator, value=D("78.1"), previous=D("80.2"),
                    year_earlier=D(62), target=target)  # fmt: skip
     assert result.rag.rag == "red"
-    assert result.on_last_month.words == "Down, worsening"
+    assert result.on_previous_period.words == "Down, worsening"
     assert result.on_last_year.words == "Up, improving"
 
 
@@ -21,4 +21,4 @@ def test_no_target_no_rag_but_still_a_direction():
     result = judge(indicator=indicator, value=D(1302), previous=D(1355), year_earlier=D(1221),
                    target=None)  # fmt: skip
     assert (result.rag.rag, result.rag.words) == (None, "No target set")
-    assert result.on_last_month.words == "Down"
+    assert result.on_previous_period.words == "Down"

@@ -9,13 +9,14 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from scorecard.importing import ScorecardFileError, scorecard_import
-from scorecard.models import Benchmark, Indicator, IndicatorValue, ServiceArea, Target
+from scorecard.importing import ScorecardFileError, ScorecardPeriodNeeded, scorecard_import
+from scorecard.models import Benchmark, Indicator, IndicatorValue, Section, ServiceArea, Target
+from tests.governance.factories import UserFactory
 
 DEMO = Path(__file__).resolve().parents[2] / "governance" / "fixtures" / "demo"
 OCTOBER_2022 = (DEMO / "scorecard-2022-10.tsv", datetime.date(2022, 10, 1))
 JUNE_2023 = (DEMO / "scorecard-2023-06.tsv", datetime.date(2023, 6, 1))
-MODELS = (ServiceArea, Indicator, IndicatorValue, Target, Benchmark)
+MODELS = (ServiceArea, Section, Indicator, IndicatorValue, Target, Benchmark)
 MADE_UP = (
     "Ref\tIndicator\tAug-23\tSep-23\tOct-23\tPrevious Year\tTarget\tEngland Average (2022/23)"
     "\tPerformance\tDirection of Travel\n"
@@ -152,7 +153,9 @@ def test_month_columns_and_sections():
     target = Target.objects.get(indicator__ref="XX2")
     assert (target.kind, target.effective_from) == (Target.Kind.BAND, datetime.date(2023, 10, 1))
     assert Benchmark.objects.get(indicator__ref="XX1").year == "2022/23"
-    assert "Direction of Travel" in report.columns_not_stored
+    assert report.columns_not_stored == []
+    assert Indicator.objects.get(ref="XX2").section.title == "Caseloads"
+    assert Indicator.objects.get(ref="XX1").section is None
 
 
 def test_an_unknown_prefix_is_reported_and_the_row_skipped():
@@ -223,3 +226,149 @@ def test_unreadable_files_and_bad_periods_are_refused(data, filename, period, er
         run(source=data, period=period, filename=filename)
 
     assert not ServiceArea.objects.exists()
+
+
+def test_every_problem_row_of_both_samples_is_reported():
+    october, june = run(*OCTOBER_2022), run(*JUNE_2023)
+
+    assert [(w.row, w.column) for w in october.warnings] == [(row, "") for row in range(18, 28)]
+    assert june.warnings == []
+    assert (october.cell_errors, june.cell_errors) == (0, 0)
+
+
+def test_sections_are_stored_per_service_area_in_order():
+    run(*OCTOBER_2022)
+    run(*JUNE_2023)
+
+    sections = Section.objects.values_list("service_area__prefix", "title", "order")
+    assert list(sections) == [
+        ("CF", "Where We Live", 1), ("CF", "Outcomes", 2), ("WF", "Caseloads", 1),
+    ]  # fmt: skip
+    section = {i.ref: i.section and i.section.title for i in Indicator.objects.all()}
+    assert (section["CF6"], section["CF7"], section["CF20"]) == (
+        None,
+        "Where We Live",
+        "Where We Live",
+    )
+    assert (section["CF21"], section["WF6"], section["FD1"]) == ("Outcomes", "Caseloads", None)
+
+
+@pytest.mark.parametrize(
+    ("ref", "period", "previous_year", "direction"),
+    [
+        ("FD1", datetime.date(2023, 6, 1), Decimal("1221"), "↓"),
+        ("FD8", datetime.date(2023, 6, 1), Decimal("62"), "↑"),
+        ("CF2", datetime.date(2023, 6, 1), Decimal("133"), "→"),
+        ("SG2", datetime.date(2023, 6, 1), Decimal("190"), "↓"),
+        ("CIN25", datetime.date(2023, 6, 1), Decimal("17"), ""),
+        ("FD16", datetime.date(2022, 10, 1), None, ""),
+        ("EH6", datetime.date(2022, 10, 1), Decimal("602"), "↔"),
+    ],
+)
+def test_the_councils_previous_year_and_arrow_are_kept_on_the_value(
+    ref, period, previous_year, direction
+):
+    run(*OCTOBER_2022)
+    run(*JUNE_2023)
+
+    stored = value(ref, period)
+    assert (stored.previous_year, stored.reported_direction) == (previous_year, direction)
+
+
+def test_the_reported_rag_and_arrow_describe_the_tables_latest_month():
+    ServiceArea.objects.create(prefix="XX", title="Example")
+
+    run(source=MADE_UP.encode(), filename="made-up.tsv")
+
+    october, august = (
+        value("XX1", datetime.date(2023, 10, 1)),
+        value("XX1", datetime.date(2023, 8, 1)),
+    )
+    assert (october.reported_rag, october.reported_direction, october.previous_year) == (
+        "A", "↑", Decimal("76"),
+    )  # fmt: skip
+    assert (august.reported_rag, august.reported_direction, august.previous_year) == ("", "", None)
+    assert value("XX2", datetime.date(2023, 10, 1)).reported_rag == "G"
+
+
+def test_a_performance_letter_or_arrow_that_cannot_be_read_is_reported_by_column():
+    data = (
+        "Ref\tIndicator\tJun-23\tPerformance\tDirection of T\n"
+        "FD1\tContacts\t1302\tBlue\tup\n"
+        "FD2\tRate\t\tn/a\t↓\n"
+    )
+
+    report = run(source=data.encode(), filename="june.tsv")
+
+    problems = [(w.row, w.column, w.message) for w in report.warnings]
+    assert problems[:2] == [
+        (2, "Performance", '"Blue" is not R, A, G or N/A.'),
+        (2, "Direction of T", '"up" is not an arrow (↑ ↓ ↔ →).'),
+    ]
+    assert problems[2][:2] == (3, "")
+    assert "no value for June 2023" in problems[2][2]
+    assert value("FD1", JUNE_2023[1]).reported_rag == ""
+
+
+def test_imported_values_arrive_approved_entered_by_the_importer():
+    importer = UserFactory()
+
+    run(*JUNE_2023, user=importer)
+
+    stored = value("FD8", JUNE_2023[1])
+    assert stored.state == IndicatorValue.State.APPROVED
+    assert (stored.entered_by, stored.approved_by) == (importer, importer)
+    assert stored.approved_at is not None
+    assert stored.history.get().history_user == importer
+
+
+def test_a_changed_value_keeps_its_history_naming_who_imported_it():
+    first, second = UserFactory(), UserFactory()
+    run(*JUNE_2023, user=first)
+    text = JUNE_2023[0].read_text(encoding="utf-8").replace("78.1%", "79.4%")
+
+    report = run(source=text.encode(), period=JUNE_2023[1], filename="revised.tsv", user=second)
+
+    [change] = report.value_changes
+    assert (change.row, change.ref, change.what) == (9, "FD8", "Value 78.1 to 79.4")
+    history = value("FD8", JUNE_2023[1]).history.order_by("history_date")
+    assert [(h.value, h.history_user) for h in history] == [
+        (Decimal("78.1"), first), (Decimal("79.4"), second),
+    ]  # fmt: skip
+    assert value("FD8", JUNE_2023[1]).entered_by == second
+    assert value("FD1", JUNE_2023[1]).history.count() == 1
+
+
+def test_a_draft_of_the_same_figure_is_approved_by_the_import():
+    run(*JUNE_2023)
+    IndicatorValue.objects.filter(indicator__ref="FD1").update(state="draft")
+
+    report = run(*JUNE_2023)
+
+    assert report.values_updated == 1
+    assert value("FD1", JUNE_2023[1]).state == IndicatorValue.State.APPROVED
+
+
+def test_a_current_column_needs_the_period():
+    with pytest.raises(ScorecardPeriodNeeded, match="Current"):
+        run(JUNE_2023[0])
+
+    assert not ServiceArea.objects.exists()
+
+
+def test_last_12_months_is_read_but_reported_as_not_stored():
+    data = 'Ref,Indicator,Jun-23,Last 12 Months\nFD1,Contacts,1302,"15,000"\n'
+
+    report = run(source=data.encode(), filename="june.csv")
+
+    assert report.columns_not_stored == ["Last 12 Months"]
+    assert "Read but not stored: Last 12 Months." in report.lines()
+
+
+def test_a_month_given_twice_keeps_the_first_and_says_so():
+    data = "Ref\tIndicator\tJun-23\tCurrent\nFD1\tContacts\t1302\t1300\n"
+
+    report = run(source=data.encode(), period=JUNE_2023[1], filename="june.tsv")
+
+    assert [(w.row, w.column) for w in report.warnings] == [(2, "Current")]
+    assert value("FD1", JUNE_2023[1]).value == Decimal("1302")

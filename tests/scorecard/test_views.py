@@ -1,16 +1,20 @@
-"""The scorecard pages: who may read them, what they say, and that their queries do not grow."""
+"""The scorecard's reading pages: who may read them, the overview's RAG counts, the
+exceptions and their reasons, and that their queries do not grow with the indicators."""
 
 import datetime
+import re
 from decimal import Decimal
 
 import pytest
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from benchmarks.scorecard_pages import seed_area
 from governance import roles
 from scorecard.models import Indicator, IndicatorValue
-from scorecard.tables import format_value, value_in_words
+from scorecard.selectors.months import add_months, choose_month, parse_period
+from scorecard.tables import format_value
 from tests.governance.factories import PostFactory, UserFactory
 from tests.scorecard.factories import (
     IndicatorFactory,
@@ -20,7 +24,11 @@ from tests.scorecard.factories import (
 )
 
 OVERVIEW = reverse("scorecard_overview")
+EXCEPTIONS = reverse("scorecard_exceptions")
 FRONT_DOOR = reverse("scorecard_service_area", kwargs={"prefix": "FD"})
+PAGES = [OVERVIEW, FRONT_DOOR, EXCEPTIONS]
+JUNE = datetime.date(2023, 6, 1)
+MAY = datetime.date(2023, 5, 1)
 
 
 @pytest.fixture
@@ -29,16 +37,24 @@ def viewer_client(client, db):
     return client
 
 
-def make_indicator(**kwargs) -> Indicator:
-    """An indicator with values for May and June 2023 and a target in force."""
-    indicator = IndicatorFactory(**kwargs)
-    IndicatorValueFactory(indicator=indicator, period=datetime.date(2023, 5, 1), value=76.25)
-    IndicatorValueFactory(indicator=indicator, period=datetime.date(2023, 6, 1), value=78.1)
-    TargetFactory(indicator=indicator, written="85-90%")
+def approved(indicator, period, value, **kwargs):
+    return IndicatorValueFactory(
+        indicator=indicator, period=period, value=value,
+        state=IndicatorValue.State.APPROVED, **kwargs,
+    )  # fmt: skip
+
+
+def rated(ref, may, june, *, area=None, target=True, **kwargs) -> Indicator:
+    """An indicator (higher is better) with approved May and June 2023 and a 85-90% target."""
+    indicator = IndicatorFactory(ref=ref, **({"service_area": area} if area else {}), **kwargs)
+    approved(indicator, MAY, may)
+    approved(indicator, JUNE, june)
+    if target:
+        TargetFactory(indicator=indicator)
     return indicator
 
 
-@pytest.mark.parametrize("url", [OVERVIEW, FRONT_DOOR])
+@pytest.mark.parametrize("url", PAGES)
 def test_anonymous_people_are_sent_to_sign_in(client, db, url):
     response = client.get(url)
 
@@ -46,104 +62,115 @@ def test_anonymous_people_are_sent_to_sign_in(client, db, url):
     assert response.url.startswith(reverse("login"))
 
 
-@pytest.mark.parametrize("url", [OVERVIEW, FRONT_DOOR])
+@pytest.mark.parametrize("url", PAGES)
 def test_every_role_may_read_the_scorecard(client, user_with_role, any_role, url):
-    make_indicator()
+    rated("FD8", 80.2, 78.1)
     client.force_login(user_with_role(any_role))
 
     assert client.get(url).status_code == 200
 
 
-def test_an_unknown_service_area_is_not_found(viewer_client):
-    url = reverse("scorecard_service_area", kwargs={"prefix": "ZZ"})
+@pytest.mark.parametrize("url", PAGES)
+def test_the_pages_work_before_anything_is_approved(viewer_client, url):
+    IndicatorValueFactory(indicator=IndicatorFactory(ref="FD1"), period=JUNE)  # a draft
 
-    assert viewer_client.get(url).status_code == 404
+    response = viewer_client.get(url, {"period": "2023-06"})
 
-
-def test_the_overview_lists_areas_in_order_with_head_count_and_latest_month(viewer_client):
-    head = PostFactory(name="HoS Front Door")
-    area = ServiceAreaFactory(prefix="FD", title="Front Door", head_of_service=head, order=1)
-    ServiceAreaFactory(prefix="CP", title="Child Protection", order=2)
-    make_indicator(service_area=area)
-    missing = IndicatorFactory(service_area=area)
-    IndicatorValueFactory(
-        indicator=missing, period=datetime.date(2023, 7, 1), value=None, missing_reason="Late"
-    )
-
-    text = viewer_client.get(OVERVIEW).text
-
-    assert text.index("Front Door") < text.index("Child Protection")
-    assert f'href="{FRONT_DOOR}"' in text
-    assert "HoS Front Door" in text
-    assert "June 2023" in text  # July has only a missing value
-    assert "July 2023" not in text
-    area_row = viewer_client.get(OVERVIEW).context["table"].data.data[0]
-    assert area_row.indicator_count == 2
+    assert response.status_code == 200
+    assert "No figures have been approved" in response.text
 
 
-def test_an_area_without_values_says_so(viewer_client):
-    ServiceAreaFactory(prefix="CP", title="Child Protection")
+def test_the_overview_counts_each_areas_rag_for_the_latest_month(viewer_client):
+    front_door = ServiceAreaFactory(prefix="FD", title="Front Door", order=1,
+                                    head_of_service=PostFactory(name="HoS Front Door"))  # fmt: skip
+    early_help = ServiceAreaFactory(prefix="EH", title="Early Help", order=2)
+    rated("FD1", 80, 70, area=front_door)  # red
+    rated("FD2", 80, 82, area=front_door)  # amber
+    rated("FD3", 80, 88, area=front_door)  # green
+    rated("FD4", 80, 60, area=front_door)  # red
+    rated("FD5", 80, 60, area=front_door, target=False)  # no RAG
+    rated("EH1", 80, 88, area=early_help)
 
-    assert "No values yet" in viewer_client.get(OVERVIEW).text
+    response = viewer_client.get(OVERVIEW)
+    rows = {row.area.prefix: row for row in response.context["table"].data.data}
 
-
-def test_the_area_page_shows_latest_previous_month_and_target(viewer_client):
-    indicator = make_indicator(ref="FD1", title="Contacts with a decision in 24 hours")
-    TargetFactory(
-        indicator=indicator, written="95%", effective_from=datetime.date(2023, 7, 1)
-    )  # not yet in force in June 2023
-
-    text = viewer_client.get(FRONT_DOOR).text
-
-    assert "FD1" in text
-    assert "Contacts with a decision in 24 hours" in text
-    assert "78.1%" in text
-    assert "76.3%" in text  # rounded half up to one decimal place
-    assert "June 2023" in text
-    assert "85-90%" in text
-    assert "95%" not in text
-
-
-def test_a_missing_value_gives_its_reason_in_words(viewer_client):
-    indicator = make_indicator(ref="FD1")
-    IndicatorValueFactory(
-        indicator=indicator,
-        period=datetime.date(2023, 7, 1),
-        value=None,
-        missing_reason="Not yet available from the case system",
-    )
-
-    text = viewer_client.get(FRONT_DOOR).text
-
-    assert "No value (Not yet available from the case system)" in text
-    assert "July 2023" in text
-    assert "78.1%" in text  # June is now the previous value
+    assert response.context["period"] == JUNE
+    assert dict(rows["FD"].rag) == {"red": 2, "amber": 1, "green": 1, "none": 1}
+    assert rows["FD"].indicators == 5
+    assert dict(rows["EH"].rag) == {"green": 1}
+    text = response.text
+    assert text.index("Front Door") < text.index("Early Help")
+    assert f'href="{FRONT_DOOR}?period=2023-06"' in text
+    assert "HoS Front Door: no current holder recorded" in text
+    assert f'href="{EXCEPTIONS}?period=2023-06"' in text
 
 
-@pytest.mark.parametrize(
-    ("written", "shown"),
-    [
-        ("n/a", "No value (not available)"),
-        ("-", "No value (no reason given)"),
-        ("", "No value (no reason given)"),
-        ("Not Yet Available", "No value (not yet available)"),
-        ("Case system outage", "No value (Case system outage)"),
-    ],
-)
-def test_missing_reasons_are_spelt_out(written, shown):
-    indicator = Indicator(unit=Indicator.Unit.PERCENTAGE, decimal_places=1)
-    missing = IndicatorValue(indicator=indicator, value=None, missing_reason=written)
+def test_the_overview_counts_a_chosen_month(viewer_client):
+    rated("FD1", 88, 70)
 
-    assert value_in_words(missing, indicator) == shown
+    response = viewer_client.get(OVERVIEW, {"period": "2023-05"})
+
+    assert dict(response.context["table"].data.data[0].rag) == {"green": 1}
 
 
-def test_an_indicator_without_values_or_target_says_so(viewer_client):
-    IndicatorFactory(ref="FD9")
+def test_exceptions_are_red_or_worsening_with_why_in_words(viewer_client):
+    early_help = ServiceAreaFactory(prefix="EH", title="Early Help", order=2)
+    ServiceAreaFactory(prefix="FD", title="Front Door", order=1)
+    rated("FD8", 80.2, 78.1)  # red and worsening
+    rated("FD9", 88, 87)  # green but worsening
+    rated("FD10", 70, 72)  # red, improving
+    rated("FD11", 86, 88)  # green, improving: not an exception
+    rated("EH1", 50, 60, area=early_help, polarity="neither", target=False)  # no judgement
 
-    text = viewer_client.get(FRONT_DOOR).text
+    response = viewer_client.get(EXCEPTIONS)
+    text = response.text
 
-    assert "No values yet" in text
-    assert "No target set" in text
+    assert [area.prefix for area, _ in response.context["groups"]] == ["FD"]
+    assert "Red: 6.9 points below the target (85-90%)" in text
+    assert "Worsening on the previous month: down from 80.2% to 78.1%" in text
+    assert "Worsening on the previous month: down from 88.0% to 87.0%" in text
+    assert "Red: 13 points below the target (85-90%)" in text
+    assert "FD11" not in text
+    assert "EH1" not in text
+    assert f'href="{reverse("indicator_detail", kwargs={"ref": "FD8"})}"' in text
+    assert f'href="{FRONT_DOOR}?period=2023-06"' in text
+    assert "3 exceptions" in text
+
+
+def test_exceptions_include_special_cause_concern(viewer_client):
+    indicator = IndicatorFactory(ref="FD3")
+    history = [80, 81, 80, 79, 80, 81, 80, 79, 80, 81, 80, 79, 50]
+    for n, value in enumerate(history):
+        approved(indicator, add_months(JUNE, n - len(history) + 1), value)
+
+    text = viewer_client.get(EXCEPTIONS).text
+
+    assert "Special cause concern (SPC): a point outside the process limits" in text
+
+
+def test_exceptions_use_only_approved_values_and_the_chosen_month(viewer_client):
+    indicator = rated("FD8", 88, 89)
+    IndicatorValueFactory(indicator=indicator, period=datetime.date(2023, 7, 1), value=10)
+
+    june = viewer_client.get(EXCEPTIONS)
+    may = viewer_client.get(EXCEPTIONS, {"period": "2023-05"})
+    bad = viewer_client.get(EXCEPTIONS, {"period": "2023-7"})
+
+    assert "No indicator is Red, worsening or a special cause for concern in June 2023" in june.text
+    assert may.context["period"] == MAY
+    assert bad.context["period"] == JUNE
+    assert "is not a month written as year and month" in bad.text
+
+
+def test_months_are_read_strictly():
+    held = (JUNE, MAY)
+    assert parse_period("2023-06") == JUNE
+    assert parse_period("2023-6") is None
+    assert parse_period("2023-00") is None
+    assert choose_month(None, held).period == JUNE
+    assert choose_month("2023-05", held).period == MAY
+    assert choose_month("2023-05", ()).period is None
+    assert add_months(datetime.date(2023, 1, 1), -1) == datetime.date(2022, 12, 1)
 
 
 @pytest.mark.parametrize(
@@ -159,34 +186,21 @@ def test_values_are_formatted_by_unit_and_decimal_places(value, unit, places, sh
     assert format_value(Decimal(value), unit=unit, decimal_places=places) == shown
 
 
-def test_the_area_page_makes_as_many_queries_for_150_indicators_as_for_1(
-    client, db, django_assert_num_queries
+@pytest.mark.parametrize("url", PAGES)
+def test_queries_do_not_grow_from_10_to_150_indicators_of_24_months(
+    client, db, django_assert_num_queries, url
 ):
     client.force_login(UserFactory(roles=[roles.VIEWER]))
-    area = ServiceAreaFactory(prefix="FD")
-    make_indicator(service_area=area)
-    with CaptureQueriesContext(connection) as one_indicator:
-        assert client.get(FRONT_DOOR).status_code == 200
+    seed_area("FD", indicators=10, months=24)
+    seed_area("EH", indicators=10, months=24)
+    with CaptureQueriesContext(connection) as ten:
+        assert client.get(url).status_code == 200
+    queries = len(ten)  # read before the next request empties the query log
 
-    for _ in range(149):
-        make_indicator(service_area=area)
-    with django_assert_num_queries(len(one_indicator)):
-        response = client.get(FRONT_DOOR)
+    seed_area("FD", indicators=140, months=24, first=11)
+    reset_queries()
+    with django_assert_num_queries(queries):
+        response = client.get(url)
 
-    assert response.text.count("78.1%") == 150
-
-
-def test_the_overview_makes_as_many_queries_for_150_indicators_as_for_1(
-    client, db, django_assert_num_queries
-):
-    client.force_login(UserFactory(roles=[roles.VIEWER]))
-    area = ServiceAreaFactory(prefix="FD", head_of_service=PostFactory())
-    make_indicator(service_area=area)
-    with CaptureQueriesContext(connection) as one_indicator:
-        assert client.get(OVERVIEW).status_code == 200
-
-    for _ in range(149):
-        make_indicator(service_area=area)
-    ServiceAreaFactory(prefix="CP", head_of_service=PostFactory())
-    with django_assert_num_queries(len(one_indicator)):
-        assert client.get(OVERVIEW).status_code == 200
+    if url == FRONT_DOOR:
+        assert len(re.findall(r">FD\d+</td>", response.text)) == 150

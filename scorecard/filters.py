@@ -1,0 +1,23 @@
+"""The month picker of the scorecard pages: a GOV.UK select of the months held."""
+
+from django import forms
+
+from scorecard.selectors.months import MonthChoice, period_param
+from scorecard.tables import month_in_words
+
+
+class MonthForm(forms.Form):
+    """?period=YYYY-MM, offering the months with approved values, newest first.
+
+    Never bound: the view reads and checks the month itself (selectors.months.choose_month)
+    so an unknown month falls back with a message rather than a form error.
+    """
+
+    period = forms.ChoiceField(label="Month")
+
+    def __init__(self, choice: MonthChoice):
+        shown = period_param(choice.period) if choice.period else None
+        super().__init__(initial={"period": shown})
+        self.fields["period"].choices = [
+            (period_param(month), month_in_words(month)) for month in choice.held
+        ]

@@ -1,0 +1,250 @@
+"""Forms for entering a month's values and commentary, and for approving them.
+
+Forms check what a field alone can tell (a number, a length). The rules that join fields
+(a value or a reason, a percentage from its numerator and denominator) live in
+scorecard.domain.entry: the entry form asks them too, so one error summary lists every
+problem, and the services check them again when they save.
+"""
+
+import datetime
+from decimal import Decimal
+
+from django import forms
+from django.utils.formats import date_format
+
+from scorecard.domain.entry import (
+    ENTRY_PARTS,
+    PERCENTAGE,
+    Entry,
+    entry_field,
+    entry_problems,
+    parse_month,
+)
+from scorecard.entry_selectors import EntryRow
+from scorecard.services import REASON_MAX
+
+NUMBER_ATTRS = {"class": "govuk-input--width-5", "inputmode": "decimal", "spellcheck": "false"}
+VALUE_LABELS = {
+    "percentage": "Percentage",
+    "count": "Count",
+    "rate_10k": "Rate per 10,000",
+    "days": "Days",
+    "average": "Average",
+}
+
+
+class NumberField(forms.DecimalField):
+    """A number as people write it: "7,362", "78.1%" and " 12 " are fine."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if isinstance(value, str):
+            value = value.strip().replace(",", "").removesuffix("%").strip()
+        return super().to_python(value)
+
+
+def number_field(ref: str, label: str) -> NumberField:
+    name = f"{ref} {label.lower()}"
+    too_big = f"{name} must be less than 10,000,000,000"
+    return NumberField(
+        label=label, required=False, max_digits=14, decimal_places=4,
+        widget=forms.TextInput(attrs=NUMBER_ATTRS),
+        error_messages={
+            "invalid": f"{name} must be a number", "max_digits": too_big,
+            "max_whole_digits": too_big,
+            "max_decimal_places": f"{name} must have 4 decimal places or fewer",
+        },
+    )  # fmt: skip
+
+
+def initial_number(number: Decimal | None) -> str:
+    """A stored figure as typed: no trailing zeros ("78.1000" is "78.1")."""
+    if number is None:
+        return ""
+    text = f"{number:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def _initial(row: EntryRow) -> dict[str, str]:
+    held = row.current
+    if held is None:
+        return {}
+    has_fraction = held.numerator is not None
+    return {
+        "value": "" if has_fraction else initial_number(held.value),
+        "numerator": initial_number(held.numerator),
+        "denominator": initial_number(held.denominator),
+        "missing_reason": held.missing_reason,
+        "note": held.note,
+    }
+
+
+class ValueEntryForm(forms.Form):
+    """One fieldset per indicator: value (or numerator and denominator for a percentage),
+    a reason it is missing, and a note. Fields are named "i<indicator id>-<part>"."""
+
+    def __init__(self, *args, rows: list[EntryRow], submit: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.entry_rows, self.submit = rows, submit
+        for row in rows:
+            self._add_fields(row)
+
+    def _add_fields(self, row: EntryRow) -> None:
+        indicator, initial = row.indicator, _initial(row)
+        ref, pk = indicator.ref, indicator.pk
+        parts = {"value": number_field(ref, VALUE_LABELS.get(indicator.unit, "Value"))}
+        if indicator.unit == PERCENTAGE:
+            parts["numerator"] = number_field(ref, "Numerator")
+            parts["denominator"] = number_field(ref, "Denominator")
+        parts["missing_reason"] = forms.CharField(
+            label="Reason it is missing", required=False, max_length=100,
+            help_text="Only if there is no value, for example “Not yet available”.",
+            error_messages={"max_length": f"{ref} reason must be 100 characters or fewer"},
+        )  # fmt: skip
+        parts["note"] = forms.CharField(
+            label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
+        )
+        for part, field in parts.items():
+            field.initial = initial.get(part, "")
+            self.fields[entry_field(pk, part)] = field
+
+    def rows(self) -> list[tuple[EntryRow, dict]]:
+        """Each indicator's row with its bound fields by part, for the template."""
+        rows = []
+        for row in self.entry_rows:
+            names = {part: entry_field(row.indicator.pk, part) for part in ENTRY_PARTS}
+            rows.append((row, {part: self[n] for part, n in names.items() if n in self.fields}))
+        return rows
+
+    def entry(self, row: EntryRow) -> Entry:
+        data, pk = self.cleaned_data, row.indicator.pk
+        return Entry(
+            value=data.get(entry_field(pk, "value")),
+            numerator=data.get(entry_field(pk, "numerator")),
+            denominator=data.get(entry_field(pk, "denominator")),
+            missing_reason=data.get(entry_field(pk, "missing_reason"), ""),
+            note=data.get(entry_field(pk, "note"), ""),
+        )
+
+    def entries(self) -> dict[int, Entry]:
+        return {row.indicator.pk: self.entry(row) for row in self.entry_rows}
+
+    def clean(self):
+        """Every broken rule at once, for every indicator not already in error."""
+        data = super().clean()
+        for row in self.entry_rows:
+            indicator = row.indicator
+            names = [entry_field(indicator.pk, part) for part in ENTRY_PARTS]
+            if any(name in self.errors for name in names):
+                continue
+            problems = entry_problems(
+                self.entry(row), unit=indicator.unit, ref=indicator.ref,
+                decimal_places=indicator.decimal_places,
+                required=self.submit or row.current is not None,
+            )  # fmt: skip
+            for part, message in problems.items():
+                self.add_error(entry_field(indicator.pk, part), message)
+        return data
+
+
+class CommentaryForm(forms.Form):
+    text = forms.CharField(
+        label="Commentary",
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="What the board should know about this month’s figures: what changed, "
+        "why, and what is being done. Plain text only.",
+        error_messages={"required": "Enter the commentary"},
+    )
+
+
+GONE = "Some of the {kind} you selected are no longer waiting for approval: select again"
+
+
+class ApprovalForm(forms.Form):
+    """The submitted values and commentaries to approve or return, and why a return."""
+
+    values = forms.TypedMultipleChoiceField(
+        label="Values", coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": GONE.format(kind="values")},
+    )  # fmt: skip
+    commentaries = forms.TypedMultipleChoiceField(
+        label="Commentaries", coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": GONE.format(kind="commentaries")},
+    )  # fmt: skip
+    reason = forms.CharField(
+        label="Why are you returning them?",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+        max_length=REASON_MAX,
+        help_text=f"Only if you return values or commentary. The person who entered them "
+        f"will see it. No more than {REASON_MAX} characters.",
+        error_messages={"max_length": f"Reason must be {REASON_MAX} characters or fewer"},
+    )
+
+    def __init__(self, *args, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.groups = groups
+        self.fields["values"].choices = [
+            (item.value.pk, item.label) for group in groups for item in group.items
+        ]
+        self.fields["commentaries"].choices = [
+            (g.commentary.pk, f"Select the commentary for {g.area.title}, {g.period:%B %Y}")
+            for g in groups
+            if g.commentary
+        ]
+
+    @property
+    def approving(self) -> bool:
+        return self.data.get("decision") != "return"
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("values") and not data.get("commentaries") and not self.errors:
+            field = "values" if self.fields["values"].choices else "commentaries"
+            self.add_error(field, "Select the values or commentary to approve or return")
+        no_reason = not data.get("reason", "").strip() and "reason" not in self.errors
+        if not self.approving and no_reason:
+            self.add_error("reason", "Enter why you are returning them")
+        return data
+
+    def grouped(self) -> list[tuple]:
+        """Each group with its values beside their checkboxes, and its commentary's."""
+        options = {
+            name: {int(option.data["value"]): option for option in self[name].subwidgets}
+            for name in ("values", "commentaries")
+        }
+        return [
+            (
+                group,
+                [(item, options["values"][item.value.pk]) for item in group.items],
+                options["commentaries"][group.commentary.pk] if group.commentary else None,
+            )
+            for group in self.groups
+        ]
+
+
+def months_back(today: datetime.date, count: int) -> list[datetime.date]:
+    """This month and the `count - 1` months before it, newest first."""
+    months, month = [], today.replace(day=1)
+    for _ in range(count):
+        months.append(month)
+        month = (month - datetime.timedelta(days=1)).replace(day=1)
+    return months
+
+
+class MonthForm(forms.Form):
+    """The month the "Enter values" page shows: last month unless another is chosen."""
+
+    month = forms.ChoiceField(label="Month", required=False)
+
+    def __init__(self, *args, today: datetime.date, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.months = months_back(today, 36)
+        self.fields["month"].choices = [(f"{m:%Y-%m}", date_format(m, "F Y")) for m in self.months]
+        self.fields["month"].initial = f"{self.months[1]:%Y-%m}"
+
+    def period(self) -> datetime.date:
+        """The month chosen; last month when none (or one not offered) is."""
+        chosen = parse_month(self.cleaned_data.get("month", "")) if self.is_valid() else None
+        return chosen or self.months[1]

@@ -1,0 +1,97 @@
+"""An uploaded scorecard file kept between the dry run and "Confirm import".
+
+The bytes go to MEDIA_ROOT/imports/scorecard/<token>.<tsv|txt|csv|xlsx>, the token a
+random string kept in the uploader's session with the file's name and the period
+named for its Current columns. The path is built here from the session's token, never
+from anything the browser sends. Files older than a session are swept away when the
+next file is kept.
+"""
+
+import datetime
+import re
+import secrets
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+SESSION_KEY = "scorecard.pending_import"
+TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
+KINDS = ("tsv", "txt", "csv", "xlsx")
+
+
+@dataclass(frozen=True)
+class PendingImport:
+    token: str
+    kind: str
+    filename: str
+    period: datetime.date | None
+
+    @property
+    def path(self) -> Path:
+        return imports_dir() / f"{self.token}.{self.kind}"
+
+    @property
+    def read_as(self) -> str:
+        """The name to read the file by: its kind, never the uploader's own name."""
+        return f"scorecard.{self.kind}"
+
+    def read(self) -> bytes:
+        return self.path.read_bytes()
+
+
+def imports_dir() -> Path:
+    return Path(settings.MEDIA_ROOT) / "imports" / "scorecard"
+
+
+def pending_keep(session, *, data: bytes, kind: str, filename: str, period) -> None:
+    """Keeps the file and its period for this session, replacing any kept before."""
+    if kind not in KINDS:
+        raise ValueError(f"Unknown kind of scorecard file: {kind}")
+    pending_discard(session)
+    _sweep()
+    pending = PendingImport(secrets.token_urlsafe(32), kind, filename[:200], period)
+    imports_dir().mkdir(parents=True, exist_ok=True)
+    pending.path.write_bytes(data)
+    session[SESSION_KEY] = {
+        "token": pending.token,
+        "kind": pending.kind,
+        "filename": pending.filename,
+        "period": period.isoformat() if period else "",
+    }
+
+
+def pending_get(session) -> PendingImport | None:
+    """The file kept for this session, or None when there is none (or it has gone)."""
+    stored = session.get(SESSION_KEY)
+    if not isinstance(stored, dict):
+        return None
+    token, kind = str(stored.get("token", "")), stored.get("kind")
+    if not TOKEN_RE.match(token) or kind not in KINDS:
+        return None
+    try:
+        period = datetime.date.fromisoformat(stored["period"]) if stored.get("period") else None
+    except (TypeError, ValueError):
+        return None
+    pending = PendingImport(token, kind, str(stored.get("filename", "")), period)
+    return pending if pending.path.is_file() else None
+
+
+def pending_discard(session) -> None:
+    """Deletes the kept file, if any, and forgets it."""
+    pending = pending_get(session)
+    if pending is not None:
+        pending.path.unlink(missing_ok=True)
+    session.pop(SESSION_KEY, None)
+
+
+def _sweep() -> None:
+    """Removes kept files older than a session: their uploaders can no longer confirm them."""
+    folder = imports_dir()
+    if not folder.is_dir():
+        return
+    too_old = time.time() - settings.SESSION_COOKIE_AGE
+    for path in folder.iterdir():
+        if path.is_file() and path.stat().st_mtime < too_old:
+            path.unlink(missing_ok=True)

@@ -1,0 +1,99 @@
+"""Reads for the indicator page: the indicator, its values, targets, benchmarks and the
+improvement plan's actions linked to it, in a number of queries that does not grow with
+its history. Its SPC comes from scorecard.selectors.spc.indicator_spc(), as the
+service-area page's does, so the two never disagree.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from improvement_plan.domain.rag import RagJudgement
+from improvement_plan.models import Action
+from improvement_plan.rag_selectors import judge, with_computed_rag
+from scorecard.charts import ChartTarget
+from scorecard.domain.spc import SpcResult
+from scorecard.models import Benchmark, Indicator, IndicatorValue, Target
+from scorecard.selectors import target_in_force
+from scorecard.selectors.spc import indicator_spc
+
+
+def chart_target(target: Target | None) -> ChartTarget | None:
+    """The target as the chart draws it."""
+    if target is None:
+        return None
+    return ChartTarget(written=target.written, low=target.low, high=target.high)
+
+
+@dataclass(frozen=True)
+class LinkedAction:
+    action: Action
+    rag: RagJudgement
+
+
+@dataclass(frozen=True)
+class IndicatorPage:
+    """Everything the indicator page shows. `approved` is oldest first; `pending` are the
+    values not yet approved (draft or submitted), kept apart from board figures."""
+
+    indicator: Indicator
+    approved: list[IndicatorValue]
+    pending: list[IndicatorValue]
+    target: Target | None
+    targets: list[Target]
+    benchmarks: list[Benchmark]
+    actions: list[LinkedAction]
+    spc: SpcResult | None
+
+    @property
+    def latest(self) -> IndicatorValue | None:
+        return self.approved[-1] if self.approved else None
+
+
+def indicators_for_page() -> QuerySet[Indicator]:
+    """Indicators with what the page shows about them, in a fixed number of queries."""
+    return Indicator.objects.select_related("service_area", "section", "owner").prefetch_related(
+        Prefetch(
+            "values", queryset=IndicatorValue.objects.order_by("period"), to_attr="all_values"
+        ),
+        Prefetch(
+            "targets",
+            queryset=Target.objects.order_by("-effective_from"),
+            to_attr="targets_newest_first",
+        ),
+        Prefetch(
+            "benchmarks",
+            queryset=Benchmark.objects.order_by("comparator", "-year"),
+            to_attr="benchmark_list",
+        ),
+    )
+
+
+def linked_actions(indicator: Indicator, *, today: datetime.date) -> list[LinkedAction]:
+    """The improvement plan's actions that should move the indicator, with computed RAG."""
+    actions = with_computed_rag(
+        Action.objects.filter(indicators=indicator).select_related("objective"), today=today
+    ).order_by(
+        "objective__priority__plan", "objective__priority__number", "objective__order", "order"
+    )
+    return [LinkedAction(action, judge(action, today=today)) for action in actions]
+
+
+def indicator_page(indicator: Indicator, *, today: datetime.date) -> IndicatorPage:
+    """The page's contents for an indicator from indicators_for_page()."""
+    approved_state = IndicatorValue.State.APPROVED
+    approved = [v for v in indicator.all_values if v.state == approved_state]
+    pending = [v for v in indicator.all_values if v.state != approved_state]
+    latest_period = approved[-1].period if approved else today
+    target = target_in_force(indicator.targets_newest_first, period=latest_period)
+    return IndicatorPage(
+        indicator=indicator,
+        approved=approved,
+        pending=pending,
+        target=target,
+        targets=indicator.targets_newest_first,
+        benchmarks=indicator.benchmark_list,
+        actions=linked_actions(indicator, today=today),
+        spc=indicator_spc(indicator, approved, target),
+    )

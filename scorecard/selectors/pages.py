@@ -1,0 +1,155 @@
+"""Reads for the scorecard pages: a service area's month, the overview and exceptions.
+
+Each runs a fixed number of queries whatever the number of indicators: one for the
+indicators and one per prefetch (scorecard_indicators), plus the area's head of
+service and commentary; judgements are made in Python (selectors.rows).
+
+Rules:
+- Head of service: the area's head_of_service post and whoever holds it today
+  (governance.selectors.current_holdings); acting holders are marked.
+- Commentary: the area's commentary for the month, only when approved.
+- Overview: per area, how many indicators are Red, Amber, Green or have no RAG.
+- Exceptions: an indicator is an exception for the month when it is Red, worsening on
+  its previous period (scorecard.domain.periods), or its month's SPC point is special cause concern.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from governance.models import PostHolder
+from governance.selectors import current_holdings
+from scorecard.domain import spc as spc_rules
+from scorecard.domain.direction import WORSENING
+from scorecard.domain.rag import RED
+from scorecard.models import Commentary, Section, ServiceArea
+from scorecard.selectors.months import add_months
+from scorecard.selectors.rows import ScorecardRow, scorecard_indicators, scorecard_row, spc_history
+
+RED_REASON, WORSENING_REASON, CONCERN_REASON = "red", "worsening", "concern"
+
+
+@dataclass(frozen=True)
+class RowGroup:
+    """A section of a service area's table (section None: indicators not in one)."""
+
+    section: Section | None
+    rows: list[ScorecardRow]
+
+
+@dataclass(frozen=True)
+class AreaMonth:
+    area: ServiceArea
+    period: datetime.date
+    groups: list[RowGroup]
+    head_holders: list[PostHolder]
+    commentary: Commentary | None
+
+
+@dataclass(frozen=True)
+class AreaCounts:
+    area: ServiceArea
+    head_holders: list[PostHolder]
+    indicators: int
+    rag: Counter
+
+
+@dataclass(frozen=True)
+class ExceptionRow:
+    row: ScorecardRow
+    reasons: tuple[str, ...]
+
+
+def holders_by_post(post_ids, *, today: datetime.date) -> dict[int, list[PostHolder]]:
+    """Who holds each post today, in one query."""
+    found: dict[int, list[PostHolder]] = {}
+    holders = (
+        PostHolder.objects.filter(current_holdings(today=today), post_id__in=post_ids)
+        .select_related("person")
+        .order_by("post_id", "-start_date")
+    )
+    for holder in holders:
+        found.setdefault(holder.post_id, []).append(holder)
+    return found
+
+
+def _groups(rows: list[ScorecardRow]) -> list[RowGroup]:
+    groups: list[RowGroup] = []
+    for row in rows:
+        if not groups or groups[-1].section != row.indicator.section:
+            groups.append(RowGroup(row.indicator.section, []))
+        groups[-1].rows.append(row)
+    return groups
+
+
+def area_month(
+    area: ServiceArea, *, period: datetime.date, today: datetime.date, with_spc: bool
+) -> AreaMonth:
+    """A service area's table for a month, in sections, with head of service and
+    approved commentary (module docstring): the 13 months the table needs, and with SPC
+    every approved value up to the month."""
+    since = add_months(period, -12)
+    indicators = scorecard_indicators(period=period, since=since).filter(service_area=area)
+    history = spc_history(period=period, area=area) if with_spc else None
+    rows = [scorecard_row(i, period=period, history=history) for i in indicators]
+    holders = holders_by_post([area.head_of_service_id], today=today)
+    commentary = Commentary.objects.filter(
+        service_area=area, period=period, state=Commentary.State.APPROVED
+    ).first()
+    return AreaMonth(
+        area, period, _groups(rows), holders.get(area.head_of_service_id, []), commentary
+    )
+
+
+def areas_in_order() -> QuerySet[ServiceArea]:
+    return ServiceArea.objects.select_related("head_of_service").order_by("order", "prefix")
+
+
+def overview(*, period: datetime.date, today: datetime.date) -> list[AreaCounts]:
+    """Every service area in order with its count of indicators by RAG for the month."""
+    areas = list(areas_in_order())
+    counts = {area.pk: Counter() for area in areas}
+    for indicator in scorecard_indicators(period=period, since=period):
+        rag = scorecard_row(indicator, period=period, history=None).judgement.rag.rag
+        counts[indicator.service_area_id][rag or "none"] += 1
+    holders = holders_by_post([a.head_of_service_id for a in areas], today=today)
+    return [
+        AreaCounts(
+            area,
+            holders.get(area.head_of_service_id, []),
+            sum(counts[area.pk].values()),
+            counts[area.pk],
+        )
+        for area in areas
+    ]
+
+
+def exception_reasons(row: ScorecardRow) -> tuple[str, ...]:
+    """Why a row is an exception, strongest first (module docstring); () when it is not."""
+    reasons = []
+    if row.judgement.rag.rag == RED:
+        reasons.append(RED_REASON)
+    travel = row.judgement.on_previous_period
+    if travel is not None and travel.judgement == WORSENING:
+        reasons.append(WORSENING_REASON)
+    latest = row.spc.latest if row.spc is not None else None
+    if latest is not None and latest.period == row.period and latest.label == spc_rules.CONCERN:
+        reasons.append(CONCERN_REASON)
+    return tuple(reasons)
+
+
+def exceptions(
+    *, period: datetime.date, with_spc: bool
+) -> list[tuple[ServiceArea, list[ExceptionRow]]]:
+    """Exceptions for the month across all areas, grouped by area in the areas' order."""
+    history = spc_history(period=period) if with_spc else None
+    by_area: dict[int, tuple[ServiceArea, list[ExceptionRow]]] = {}
+    for indicator in scorecard_indicators(period=period, since=add_months(period, -12)):
+        row = scorecard_row(indicator, period=period, history=history)
+        reasons = exception_reasons(row)
+        if reasons:
+            area = indicator.service_area
+            by_area.setdefault(area.pk, (area, []))[1].append(ExceptionRow(row, reasons))
+    return sorted(by_area.values(), key=lambda item: (item[0].order, item[0].prefix))

@@ -1,0 +1,197 @@
+"""Entering a month's values and commentary, and approving them.
+
+Every view checks its rule (scorecard.rules): people signed out are sent to sign in,
+people signed in without the permission get 403. The entry pages offer only the
+indicators the user may enter, and the service checks each one again, so a crafted form
+cannot write another indicator's value.
+"""
+
+import datetime
+from functools import cached_property
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from scorecard import services
+from scorecard.domain.entry import period_problem
+from scorecard.entry_selectors import (
+    approval_groups,
+    commentary_areas,
+    commentary_for,
+    entry_list,
+    entry_rows,
+    last_return_reason,
+    may_enter_any,
+)
+from scorecard.forms import ApprovalForm, CommentaryForm, MonthForm, ValueEntryForm
+from scorecard.models import ServiceArea
+
+
+def add_service_errors(form, error: ValidationError) -> None:
+    """Puts a service's ValidationError(dict) on the form's fields (or the form)."""
+    for name, field_messages in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, field_messages)
+
+
+def moved_in_words(values: int, commentaries: int, done: str) -> str:
+    """ "3 values and 1 commentary approved"."""
+    parts = [f"{values} value{'' if values == 1 else 's'}"] if values or not commentaries else []
+    if commentaries:
+        parts.append(f"{commentaries} commentar{'y' if commentaries == 1 else 'ies'}")
+    return f"{' and '.join(parts)} {done}"
+
+
+class ScorecardPageMixin(PermissionRequiredMixin):
+    def dispatch(self, request, *args, **kwargs):
+        self.today = timezone.localdate()
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nav_section="scorecard", **kwargs)
+
+
+class AreaMonthMixin(ScorecardPageMixin):
+    """The service area and month in the URL; a month after this one is not found."""
+
+    @cached_property
+    def area(self) -> ServiceArea:
+        return get_object_or_404(ServiceArea, prefix=self.kwargs["prefix"])
+
+    @cached_property
+    def period(self) -> datetime.date:
+        if period_problem(self.kwargs["month"], today=self.today):
+            raise Http404("Values cannot be entered for a month that has not started")
+        return self.kwargs["month"]
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(area=self.area, period=self.period, **kwargs)
+
+
+class EntryListView(ScorecardPageMixin, TemplateView):
+    """The areas and indicators the user may enter, with each one's state for the month."""
+
+    template_name = "scorecard/entry_list.html"
+
+    def has_permission(self):
+        user = self.request.user
+        return user.is_authenticated and (may_enter_any(user) or bool(commentary_areas(user)))
+
+    def get_context_data(self, **kwargs):
+        form = MonthForm(self.request.GET or None, today=self.today)
+        period = form.period()
+        areas = entry_list(self.request.user, period=period)
+        return super().get_context_data(form=form, period=period, areas=areas, **kwargs)
+
+
+class ValueEntryView(AreaMonthMixin, FormView):
+    """One service area's month: a row per indicator the user may enter."""
+
+    template_name = "scorecard/value_entry_form.html"
+    form_class = ValueEntryForm
+
+    def has_permission(self):
+        user = self.request.user
+        if not user.is_authenticated:
+            return False
+        return self.period is not None and may_enter_any(user, area=self.area)
+
+    @cached_property
+    def rows(self):
+        return entry_rows(self.request.user, period=self.period, area=self.area)
+
+    def get_form_kwargs(self):
+        submit = self.request.POST.get("action") == "submit"
+        return {**super().get_form_kwargs(), "rows": self.rows, "submit": submit}
+
+    def form_valid(self, form):
+        try:
+            services.values_enter(
+                indicators=[row.indicator for row in self.rows], period=self.period,
+                entries=form.entries(), user=self.request.user, today=self.today,
+                submit=form.submit,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        where = f"{self.area.title}, {self.period:%B %Y}"
+        if form.submit:
+            messages.success(self.request, f"Values for {where} are submitted for approval")
+            return redirect(f"{reverse('scorecard_entry_list')}?month={self.period:%Y-%m}")
+        messages.success(self.request, f"Draft values for {where} are saved")
+        return redirect("scorecard_value_entry", prefix=self.area.prefix, month=self.period)
+
+
+class CommentaryView(AreaMonthMixin, FormView):
+    """The head of service's commentary on the area's month."""
+
+    permission_required = "scorecard.write_commentary"
+    template_name = "scorecard/commentary_form.html"
+    form_class = CommentaryForm
+
+    def get_permission_object(self):
+        return self.area
+
+    def has_permission(self):
+        return self.request.user.is_authenticated and self.period and super().has_permission()
+
+    @cached_property
+    def commentary(self):
+        return commentary_for(self.area, period=self.period)
+
+    def get_initial(self):
+        return {"text": self.commentary.text} if self.commentary else {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            commentary=self.commentary,
+            returned_because=last_return_reason(self.commentary),
+            **kwargs,
+        )
+
+    def form_valid(self, form):
+        submit = self.request.POST.get("action") == "submit"
+        try:
+            services.commentary_save(
+                area=self.area, period=self.period, text=form.cleaned_data["text"],
+                user=self.request.user, today=self.today, submit=submit,
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        where = f"{self.area.title}, {self.period:%B %Y}"
+        if submit:
+            messages.success(self.request, f"Commentary for {where} is submitted for approval")
+            return redirect(f"{reverse('scorecard_entry_list')}?month={self.period:%Y-%m}")
+        messages.success(self.request, f"Draft commentary for {where} is saved")
+        return redirect("scorecard_commentary", prefix=self.area.prefix, month=self.period)
+
+
+class ApprovalsView(ScorecardPageMixin, FormView):
+    """Submitted values and commentaries by area and month, to approve or return."""
+
+    permission_required = "scorecard.approve_values"
+    template_name = "scorecard/approval_list.html"
+    form_class = ApprovalForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "groups": approval_groups()}
+
+    def form_valid(self, form):
+        data = form.cleaned_data
+        try:
+            values, commentaries = services.approvals_decide(
+                value_ids=data["values"], commentary_ids=data["commentaries"],
+                approve=form.approving, user=self.request.user, reason=data["reason"],
+            )  # fmt: skip
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        done = "approved" if form.approving else "returned"
+        messages.success(self.request, moved_in_words(values, commentaries, done))
+        return redirect("scorecard_approvals")

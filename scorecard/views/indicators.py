@@ -1,0 +1,113 @@
+"""The indicator page: definition, target, full history, SPC chart, benchmarks, actions.
+
+Every member of staff may read it (scorecard.view_indicator); people signed out are sent
+to sign in, and an unknown reference is 404.
+"""
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from django.views.generic import TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from scorecard.charts import spc_chart
+from scorecard.domain.rag import passing_range
+from scorecard.indicator_selectors import chart_target, indicator_page, indicators_for_page
+from scorecard.models import Indicator, Target
+from scorecard.tables import format_value, value_in_words
+
+REPORTED_RAG = {"R": "Red", "A": "Amber", "G": "Green"}
+REPORTED_ARROW = {"↑": "up", "↓": "down", "↔": "level", "→": "level"}
+
+
+def target_in_words(target: Target | None, indicator: Indicator) -> str:
+    """What the target asks, in words: "At least 65%", "Between 85% and 90%"."""
+    if target is None:
+        return "No target set"
+
+    def shown(figure):
+        return format_value(figure, unit=indicator.unit, decimal_places=indicator.decimal_places)
+
+    passing = passing_range(
+        kind=target.kind, low=target.low, high=target.high, polarity=indicator.polarity
+    )
+    if passing.low is not None and passing.high is not None:
+        if passing.low == passing.high:
+            return f"As close to {shown(passing.low)} as possible"
+        return f"Between {shown(passing.low)} and {shown(passing.high)}"
+    if passing.low is not None:
+        return f"At least {shown(passing.low)}"
+    if passing.high is not None:
+        return f"At most {shown(passing.high)}"
+    return "The target cannot be read"
+
+
+def reported_in_words(rag: str, arrow: str) -> str:
+    """The council's own RAG letter and arrow as imported, in words."""
+    parts = []
+    if rag:
+        parts.append(f"RAG {rag} ({REPORTED_RAG.get(rag.upper(), 'not rated')})")
+    if arrow:
+        parts.append(f"arrow {arrow} ({REPORTED_ARROW.get(arrow, 'unknown')})")
+    return ", ".join(parts) if parts else "Nothing reported"
+
+
+def history_rows(values, indicator: Indicator) -> list[dict]:
+    """Each value with its figure (or why it is missing) and the council's own RAG."""
+    return [
+        {
+            "value": value,
+            "shown": value_in_words(value, indicator),
+            "reported": reported_in_words(value.reported_rag, value.reported_direction),
+        }
+        for value in values
+    ]
+
+
+def benchmark_rows(benchmarks, indicator: Indicator) -> list[dict]:
+    """Each benchmark's comparator, figure as the scorecard writes it, and year."""
+    return [
+        {
+            "name": benchmark.get_comparator_display(),
+            "value": format_value(
+                benchmark.value, unit=indicator.unit, decimal_places=indicator.decimal_places
+            ),
+            "year": benchmark.year,
+        }
+        for benchmark in benchmarks
+    ]
+
+
+class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
+    permission_required = "scorecard.view_indicator"
+    template_name = "scorecard/indicator_detail.html"
+
+    def get_permission_object(self):
+        return None
+
+    def get_context_data(self, **kwargs):
+        indicator = get_object_or_404(indicators_for_page(), ref=self.kwargs["ref"])
+        page = indicator_page(indicator, today=timezone.localdate())
+        chart = None
+        if page.spc is not None:
+            chart = spc_chart(
+                page.spc,
+                unit=indicator.unit,
+                decimal_places=indicator.decimal_places,
+                title=f"SPC chart of {indicator.ref} {indicator.title}",
+                target=chart_target(page.target),
+            )
+        latest = page.latest
+        return super().get_context_data(
+            indicator=indicator,
+            page=page,
+            chart=chart,
+            history=history_rows(reversed(page.approved), indicator),
+            pending=history_rows(page.pending, indicator),
+            benchmark_rows=benchmark_rows(page.benchmarks, indicator),
+            target_words=target_in_words(page.target, indicator),
+            reported_words=reported_in_words(
+                latest.reported_rag, latest.reported_direction
+            ) if latest else "Nothing reported",
+            nav_section="scorecard",
+            **kwargs,
+        )  # fmt: skip
