@@ -149,3 +149,6 @@ class PostAliasAdmin(admin.ModelAdmin):
     list_display = ["alias", "post"]
     list_select_related = ["post"]
     search_fields = ["alias", "post__name"]
+
+
+from governance import admin_records  # noqa: E402, F401  (registers the meeting records)

@@ -10,7 +10,10 @@ urlpatterns = [
     path("accounts/", include(account_urls)),
     path("plan/", include("improvement_plan.urls")),
     path("scorecard/", include("scorecard.urls")),
-    path("meetings/", include("governance.meeting_urls")),
+    path("", include("governance.meetings.urls")),
+    path("", include("governance.minutes.urls")),
+    path("", include("governance.packs.urls")),
+    path("public/", include("governance.public.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from simple_history.models import HistoricalRecords
 
 from governance.models.people import Organisation
 
@@ -21,6 +22,15 @@ class Board(models.Model):
     contact_name = models.CharField(max_length=200, blank=True)
     contact_email = models.EmailField(blank=True)
     default_place = models.CharField(max_length=200, blank=True)
+    items_start_on_odd_pages = models.BooleanField(
+        "start each item on a right-hand page",
+        default=True,
+        help_text="Adds a page saying “This page is intentionally left blank” before an item "
+        "that would otherwise start on an even page, as the council's printed packs do.",
+    )
+    is_public = models.BooleanField(
+        default=True, help_text="Shown on the public pages, with its published meetings."
+    )
 
     class Meta:
         ordering = ["name"]
@@ -82,6 +92,23 @@ class Meeting(models.Model):
     ends_at = models.DateTimeField(null=True, blank=True)
     place = models.CharField(max_length=200)
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.SCHEDULED)
+    municipal_year = models.CharField(
+        max_length=7, blank=True, help_text="Such as 2022/23: May to the following April."
+    )
+    papers_deadline = models.DateField(null=True, blank=True)
+    agenda_published_at = models.DateTimeField(null=True, blank=True)
+    minutes_published_at = models.DateTimeField(null=True, blank=True)
+    minutes_approved_at = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_minutes_of",
+        help_text="The meeting at which these minutes were approved as a correct record.",
+    )
+    commenced_at = models.TimeField(null=True, blank=True)
+    terminated_at = models.TimeField(null=True, blank=True)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_at"]
@@ -103,10 +130,28 @@ class AgendaItem(models.Model):
         P6 = 6, "6. Notices, orders or directions under any enactment"
         P7 = 7, "7. Prevention, investigation or prosecution of crime"
 
+    class Standard(models.TextChoices):
+        APOLOGIES = "apologies", "Apologies for absence"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        MINUTES = "minutes", "Minutes of the last meeting"
+        URGENT_ITEMS = "urgent_items", "Urgent items"
+        NEXT_MEETING = "next_meeting", "Date of next meeting"
+
     meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agenda_items")
     order = models.PositiveSmallIntegerField()
     title = models.CharField(max_length=300)
     description = models.TextField(blank=True)
+    presenters = models.CharField(max_length=500, blank=True)
+    standard = models.CharField(max_length=20, choices=Standard.choices, blank=True)
+    report_author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="agenda_items_to_write",
+        help_text="Who writes the item's report; reminded before the papers deadline.",
+    )
+    history = HistoricalRecords()
     exempt_paragraph = models.PositiveSmallIntegerField(
         null=True,
         blank=True,

@@ -3,16 +3,24 @@ import datetime
 import factory
 from django.contrib.auth.models import Group
 
+from governance.domain.municipal_year import municipal_year
 from governance.models import (
+    ActionArising,
     AgendaItem,
+    Attendance,
     Board,
+    Declaration,
     Meeting,
     Membership,
+    Minute,
     Organisation,
+    Pack,
+    Paper,
     Post,
     PostAlias,
     PostHolder,
     User,
+    WorkProgrammeItem,
 )
 
 PASSWORD = "correct horse battery staple"
@@ -103,6 +111,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
         )
     )
     place = "Committee Room 1 - Tameside One"
+    municipal_year = factory.LazyAttribute(lambda meeting: municipal_year(meeting.starts_at.date()))
 
 
 class AgendaItemFactory(factory.django.DjangoModelFactory):
@@ -112,3 +121,72 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory)
     order = factory.Sequence(lambda n: n + 1)
     title = factory.Sequence(lambda n: f"Agenda item {n}")
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    """An uploaded PDF paper; pass file=ContentFile(pdf_bytes, name="paper.pdf")."""
+
+    class Meta:
+        model = Paper
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    title = factory.Sequence(lambda n: f"Paper {n}")
+    kind = Paper.Kind.UPLOADED
+
+
+class PackFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Pack
+
+    meeting = factory.SubFactory(MeetingFactory)
+    audience = Pack.Audience.FULL
+    version = factory.Sequence(lambda n: n + 1)
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Attendance
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(UserFactory)
+    status = Attendance.Status.PRESENT
+
+
+class DeclarationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Declaration
+
+    agenda_item = factory.SubFactory(AgendaItemFactory)
+    meeting = factory.SelfAttribute("agenda_item.meeting")
+    person = factory.SubFactory(UserFactory)
+    kind = Declaration.Kind.NON_REGISTRABLE
+    interest = "A relative works in the service under review."
+
+
+class MinuteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Minute
+
+    meeting = factory.SubFactory(MeetingFactory)
+    board = factory.SelfAttribute("meeting.board")
+    municipal_year = factory.SelfAttribute("meeting.municipal_year")
+    number = factory.Sequence(lambda n: n + 16)
+    title = factory.Sequence(lambda n: f"Minute {n}")
+
+
+class ActionArisingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActionArising
+
+    minute = factory.SubFactory(MinuteFactory)
+    description = factory.Sequence(lambda n: f"Circulate briefing note {n} to members")
+    owner = factory.SubFactory(UserFactory)
+    due_date = datetime.date(2023, 3, 8)
+
+
+class WorkProgrammeItemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = WorkProgrammeItem
+
+    board = factory.SubFactory(BoardFactory)
+    topic = factory.Sequence(lambda n: f"Topic {n}")

@@ -1,0 +1,1 @@
+"""Boards, their members, meetings, agendas and papers: what democratic services build."""

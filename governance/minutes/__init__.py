@@ -1,0 +1,2 @@
+"""At and after a meeting: attendance, declarations, numbered minutes, actions arising,
+the work programme, and the agenda and minutes as Word documents."""

@@ -1,0 +1,3 @@
+"""URLs of governance.minutes."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of governance.packs."""
+
+urlpatterns: list = []
