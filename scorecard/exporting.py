@@ -7,7 +7,8 @@ the period; `rag` Red, Amber or Green, and `direction` in words against the prev
 period (a month, a quarter or a year before, by the indicator's frequency), both from
 scorecard.judgements.judge(), empty when they cannot be said; `previous_year` the
 figure the council quoted, else the approved value held for a year earlier; each
-benchmark the latest year's; `reported_rag` and `reported_direction` as imported.
+benchmark the latest year's; `reported_rag`, `reported_direction` and
+`last_12_months` as imported.
 Indicators come in scorecard order (service area, then indicator), periods in order.
 """
 
@@ -29,7 +30,7 @@ EXPORT_COLUMNS = (
     "ref", "indicator", "service_area", "section", "period", "value", "missing_reason",
     "unit", "target", "target_kind", "target_low", "target_high", "polarity", "rag",
     "direction", "previous_year", "benchmark_gm", "benchmark_nw", "benchmark_sn",
-    "benchmark_england", "reported_rag", "reported_direction",
+    "benchmark_england", "reported_rag", "reported_direction", "last_12_months",
 )  # fmt: skip
 COMPARATORS = ("gm", "nw", "sn", "england")
 
@@ -95,7 +96,7 @@ def value_row(indicator: Indicator, value: IndicatorValue, held: dict) -> list:
         judgement.rag.rag.capitalize() if judgement.rag.rag else "",
         judgement.on_previous_period.words if judgement.on_previous_period else "",
         previous_year, *(benchmarks.get(code) for code in COMPARATORS),
-        value.reported_rag, value.reported_direction,
+        value.reported_rag, value.reported_direction, value.last_12_months,
     ]  # fmt: skip
 
 

@@ -133,6 +133,13 @@ class IndicatorValue(models.Model):
         blank=True,
         help_text="The comparator the council quoted for a year earlier, as imported.",
     )
+    last_12_months = models.DecimalField(
+        max_digits=14,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="The council's figure for the 12 months to this period, kept as given.",
+    )
     reported_rag = models.CharField(
         max_length=3, blank=True, help_text="The council's own RAG letter, as imported."
     )

@@ -10,7 +10,8 @@ from scorecard.domain.references import Column, RefCode, classify_column, is_hea
 from scorecard.importing.reading import Sheet
 
 # Columns read but with no field to keep them in: reported, never silently dropped.
-NOT_STORED = {"last_12_months": "Last 12 Months"}
+# (None today: Last 12 Months is kept on the value, as the format asks.)
+NOT_STORED: dict[str, str] = {}
 
 
 @dataclass(frozen=True)

@@ -41,6 +41,7 @@ class RowReading:
     values: dict[datetime.date, CellValue] = field(default_factory=dict)
     reporting_period: datetime.date | None = None
     previous_year: CellValue | None = None
+    last_12_months: CellValue | None = None
     reported_rag: str = ""
     reported_direction: str = ""
     problems: list[RowProblem] = field(default_factory=list)
@@ -50,6 +51,8 @@ class RowReading:
         fields = {}
         if self.previous_year is not None and self.previous_year.value is not None:
             fields["previous_year"] = self.previous_year.value
+        if self.last_12_months is not None and self.last_12_months.value is not None:
+            fields["last_12_months"] = self.last_12_months.value
         if self.reported_rag:
             fields["reported_rag"] = self.reported_rag
         if self.reported_direction:
@@ -65,6 +68,8 @@ def read_row(row: IndicatorRow, period: datetime.date | None) -> RowReading:
             _read_value(reading, column, text, period)
         elif column.kind == "previous_year":
             reading.previous_year = _read_number(reading, column.written, text)
+        elif column.kind == "last_12_months":
+            reading.last_12_months = _read_number(reading, column.written, text)
         elif column.kind == "performance" and text:
             reading.reported_rag = _read_rag(reading, column.written, text)
         elif column.kind == "direction" and text:

@@ -21,6 +21,7 @@ FIELD_NAMES = {
     "value": "value",
     "missing_reason": "missing reason",
     "previous_year": "previous year",
+    "last_12_months": "last 12 months",
     "reported_rag": "reported RAG",
     "reported_direction": "reported direction",
 }

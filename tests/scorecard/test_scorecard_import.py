@@ -356,13 +356,14 @@ def test_a_current_column_needs_the_period():
     assert not ServiceArea.objects.exists()
 
 
-def test_last_12_months_is_read_but_reported_as_not_stored():
-    data = 'Ref,Indicator,Jun-23,Last 12 Months\nFD1,Contacts,1302,"15,000"\n'
+def test_last_12_months_is_kept_as_given_on_the_reporting_month():
+    data = 'Ref,Indicator,May-23,Jun-23,Last 12 Months\nFD1,Contacts,1200,1302,"15,000"\n'
 
     report = run(source=data.encode(), filename="june.csv")
 
-    assert report.columns_not_stored == ["Last 12 Months"]
-    assert "Read but not stored: Last 12 Months." in report.lines()
+    assert report.columns_not_stored == []
+    held = dict(IndicatorValue.objects.values_list("period", "last_12_months"))
+    assert held == {datetime.date(2023, 5, 1): None, datetime.date(2023, 6, 1): 15000}
 
 
 def test_a_month_given_twice_keeps_the_first_and_says_so():
