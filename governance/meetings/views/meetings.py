@@ -1,0 +1,178 @@
+"""Meetings: the list, a meeting's page with its agenda, arranging and changing a
+meeting, and publishing its agenda, marking it held or cancelling it."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.views.generic import FormView, TemplateView
+from rules.contrib.views import PermissionRequiredMixin
+
+from governance.meetings import services
+from governance.meetings.formatting import meeting_status_tag, time_in_words, when_in_words
+from governance.meetings.forms import CancelMeetingForm, MeetingForm
+from governance.meetings.selectors import boards_with_meetings, meeting_with_agenda
+from governance.meetings.tables import meeting_tables
+from governance.meetings.views.common import ObjectMixin, ServiceActionView, add_service_errors
+from governance.models import Board, Meeting
+
+MEETING_FIELDS = {"starts_at": "date"}  # the service's names for the form's fields
+
+
+class MeetingListView(PermissionRequiredMixin, TemplateView):
+    """Each board with its upcoming and past meetings."""
+
+    permission_required = "governance.view_meetings"
+    template_name = "governance/meeting_list.html"
+
+    def get_context_data(self, **kwargs):
+        boards = [
+            (entry.board, *meeting_tables(entry.board, entry.upcoming, entry.past))
+            for entry in boards_with_meetings(now=timezone.now())
+        ]
+        return super().get_context_data(
+            boards=boards,
+            can_manage=self.request.user.has_perm("governance.manage_meetings"),
+            **kwargs,
+        )
+
+
+class MeetingMixin(ObjectMixin):
+    def get_queryset(self):
+        return Meeting.objects.select_related("board")
+
+    def get_context_data(self, **kwargs):
+        meeting = self.get_object()
+        return super().get_context_data(
+            meeting=meeting, when=when_in_words(meeting.starts_at), **kwargs
+        )
+
+
+class MeetingDetailView(MeetingMixin, TemplateView):
+    """One meeting: its board, when and where, its status and its agenda with papers.
+    An exempt item's description and papers are shown only to those who may see the
+    full papers (governance.view_full_papers)."""
+
+    permission_required = "governance.view_meetings"
+    template_name = "governance/meeting_detail.html"
+
+    def get_queryset(self):
+        return meeting_with_agenda()
+
+    def get_context_data(self, **kwargs):
+        meeting, user = self.get_object(), self.request.user
+        return super().get_context_data(
+            status_tag=meeting_status_tag(meeting),
+            items=list(meeting.agenda_items.all()),
+            can_manage=user.has_perm("governance.manage_meetings"),
+            can_see_full=user.has_perm("governance.view_full_papers", meeting),
+            moves=(("up", "Move up"), ("down", "Move down")),
+            **kwargs,
+        )
+
+
+def _save_meeting(view, form, save):
+    """Runs a meeting service with the form's data; its errors go back on the form."""
+    data = form.cleaned_data
+    try:
+        meeting = save(
+            starts_at=data.get("starts_at"), place=data["place"],
+            papers_deadline=data["papers_deadline"], user=view.request.user,
+        )  # fmt: skip
+    except ValidationError as error:
+        add_service_errors(form, error, fields=MEETING_FIELDS)
+        return view.form_invalid(form)
+    messages.success(view.request, f"The meeting on {when_in_words(meeting.starts_at)} is saved")
+    return redirect("meeting_detail", pk=meeting.pk)
+
+
+class MeetingCreateView(PermissionRequiredMixin, FormView):
+    """Arranges a meeting of a board (?board=<slug> chooses it), with the standard items."""
+
+    permission_required = "governance.manage_meetings"
+    template_name = "governance/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_initial(self):
+        board = Board.objects.filter(slug=self.request.GET.get("board", "")).first()
+        return {"board": board, "place": board.default_place} if board else {}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(nav_section="meetings", **kwargs)
+
+    def form_valid(self, form):
+        board = form.cleaned_data["board"]
+        return _save_meeting(
+            self, form, lambda **data: services.meeting_create(board=board, **data)
+        )
+
+
+class MeetingUpdateView(MeetingMixin, FormView):
+    """Changes a meeting's date, time, place or papers deadline."""
+
+    permission_required = "governance.manage_meetings"
+    template_name = "governance/meeting_form.html"
+    form_class = MeetingForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "with_board": False}
+
+    def get_initial(self):
+        meeting = self.get_object()
+        return {
+            "date": timezone.localdate(meeting.starts_at),
+            "start_time": time_in_words(meeting.starts_at),
+            "place": meeting.place,
+            "papers_deadline": meeting.papers_deadline,
+        }
+
+    def form_valid(self, form):
+        meeting = self.get_object()
+        return _save_meeting(
+            self, form, lambda **data: services.meeting_update(meeting=meeting, **data)
+        )
+
+
+class MeetingActionView(ServiceActionView):
+    permission_required = "governance.manage_meetings"
+
+    def get_queryset(self):
+        return Meeting.objects.select_related("board")
+
+    def redirect_to(self, obj):
+        return reverse("meeting_detail", kwargs={"pk": obj.pk})
+
+
+class MeetingPublishAgendaView(MeetingActionView):
+    def act(self, meeting):
+        services.meeting_publish_agenda(meeting=meeting, user=self.request.user)
+        return "The agenda is published"
+
+
+class MeetingMarkHeldView(MeetingActionView):
+    def act(self, meeting):
+        services.meeting_mark_held(meeting=meeting, user=self.request.user)
+        return "The meeting is marked as held"
+
+
+class MeetingCancelView(MeetingMixin, FormView):
+    """Asks why, then cancels the meeting; the reason is kept in its history."""
+
+    permission_required = "governance.manage_meetings"
+    template_name = "governance/meeting_confirm_cancel.html"
+    form_class = CancelMeetingForm
+
+    def form_valid(self, form):
+        meeting = self.get_object()
+        try:
+            services.meeting_cancel(
+                meeting=meeting, reason=form.cleaned_data["reason"], user=self.request.user
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+            return self.form_invalid(form)
+        messages.success(
+            self.request, f"The meeting on {when_in_words(meeting.starts_at)} is cancelled"
+        )
+        return redirect("meeting_detail", pk=meeting.pk)

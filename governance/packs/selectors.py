@@ -1,0 +1,121 @@
+"""Reads for agenda packs: the meeting as a pack needs it, who may see which pack, and
+the packs panel on the meeting page.
+
+Rules (permissions are governance/rules.py's):
+- A full pack is for those who may read the meeting's full papers
+  (governance.view_full_papers); a public pack for every member of staff
+  (governance.view_meetings).
+- Building and publishing need governance.build_pack.
+- The panel lists, per audience the person may see, every version newest first; a
+  built version older than the newest built one is "superseded".
+- The panel reads the packs in one query however many there are.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+
+from governance.models import AgendaItem, Meeting, Pack, Paper
+
+VIEW_PERMISSION = {
+    Pack.Audience.FULL: "governance.view_full_papers",
+    Pack.Audience.PUBLIC: "governance.view_meetings",
+}
+BUILD_PERMISSION = "governance.build_pack"
+STATE_WORDS = {
+    Pack.State.QUEUED: "Waiting to be built",
+    Pack.State.BUILDING: "Building",
+    Pack.State.BUILT: "Built",
+    Pack.State.FAILED: "Failed",
+}
+STATE_COLOURS = {
+    Pack.State.QUEUED: "govuk-tag--grey",
+    Pack.State.BUILDING: "govuk-tag--blue",
+    Pack.State.BUILT: "govuk-tag--green",
+    Pack.State.FAILED: "govuk-tag--red",
+}
+
+
+def meeting_for_pack(meeting_id: int) -> Meeting:
+    """The meeting with its board, agenda in order and each item's papers in order."""
+    papers = Paper.objects.order_by("order", "pk")
+    items = AgendaItem.objects.order_by("order").prefetch_related(
+        Prefetch("papers", queryset=papers)
+    )
+    return (
+        Meeting.objects.select_related("board")
+        .prefetch_related(Prefetch("agenda_items", queryset=items))
+        .get(pk=meeting_id)
+    )
+
+
+def packs_with_meeting() -> QuerySet[Pack]:
+    return Pack.objects.select_related("meeting__board", "requested_by")
+
+
+def may_view_pack(user, pack: Pack) -> bool:
+    """Whether `user` may see this pack and download it (module docstring)."""
+    return user.has_perm(VIEW_PERMISSION[pack.audience], pack.meeting)
+
+
+def newer_built(pack: Pack) -> Pack | None:
+    """The newest built version of the same meeting and audience, when newer than this."""
+    return (
+        Pack.objects.filter(
+            meeting_id=pack.meeting_id,
+            audience=pack.audience,
+            state=Pack.State.BUILT,
+            version__gt=pack.version,
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
+@dataclass(frozen=True)
+class PanelRow:
+    pack: Pack
+    state_words: str
+    state_colour: str
+    superseded: bool
+
+
+@dataclass(frozen=True)
+class PanelGroup:
+    audience: str
+    label: str
+    rows: list[PanelRow]
+
+
+def panel_rows(packs: list[Pack]) -> list[PanelRow]:
+    """Packs newest first with their state in words; superseded when an earlier built
+    version has a newer built one (module docstring)."""
+    rows, newest_built_seen = [], False
+    for pack in packs:
+        built = pack.state == Pack.State.BUILT
+        superseded = built and newest_built_seen
+        newest_built_seen = newest_built_seen or built
+        words = "Superseded" if superseded else STATE_WORDS[pack.state]
+        colour = "govuk-tag--grey" if superseded else STATE_COLOURS[pack.state]
+        rows.append(PanelRow(pack, words, colour, superseded))
+    return rows
+
+
+def packs_panel(*, meeting: Meeting, user) -> dict:
+    """What the meeting page's packs panel shows this person (module docstring)."""
+    audiences = [a for a in Pack.Audience if user.has_perm(VIEW_PERMISSION[a], meeting)]
+    packs = list(
+        Pack.objects.filter(meeting=meeting, audience__in=audiences).order_by("-version", "pk")
+    )
+    groups = [
+        PanelGroup(
+            audience, audience.label, panel_rows([p for p in packs if p.audience == audience])
+        )
+        for audience in audiences
+    ]
+    return {
+        "meeting": meeting,
+        "groups": groups,
+        "may_build": user.has_perm(BUILD_PERMISSION, meeting),
+        "audiences": [(a.value, a.label) for a in Pack.Audience],
+    }

@@ -1,0 +1,190 @@
+"""Writes for agenda packs: requesting, building and publishing a version.
+
+Rules:
+- Each (meeting, audience) has versions 1, 2, 3...; the next is worked out with the
+  meeting locked (select_for_update), so two requests never take the same number.
+  A rebuild is a new version; earlier versions and their files are kept.
+- A request while a version of the same meeting and audience is queued or building
+  returns that version: nothing is built twice. One that has been waiting longer than
+  STALE_AFTER is taken to have died: it is marked failed and a new version is made.
+- The build runs in a Celery task (governance.tasks.build_pack) started once the
+  request's transaction commits; with no broker the task runs in-process.
+- Building is idempotent: a built (or failed) pack is returned untouched. While it
+  builds, its progress (per cent) and step in words are saved as it goes. Any failure
+  leaves it failed with the reason in words, and the exception logged; it never raises.
+- Only a built pack can be published.
+"""
+
+import datetime
+import logging
+from functools import partial
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from governance.models import Meeting, Pack
+from governance.packs.assembly import AssembledPack, assemble
+from governance.packs.errors import PackBuildError
+from governance.packs.selectors import meeting_for_pack
+
+logger = logging.getLogger(__name__)
+
+ACTIVE = (Pack.State.QUEUED, Pack.State.BUILDING)
+STALE_AFTER = datetime.timedelta(minutes=getattr(settings, "PACK_BUILD_STALE_MINUTES", 60))
+UNEXPECTED = (
+    "The pack could not be built because of an unexpected error ({error}). It has been "
+    "logged. Build the pack again; if it fails again, tell the service's administrators."
+)
+NOT_STARTED = (
+    "The build could not be started because the task queue did not answer. "
+    "Build the pack again in a few minutes."
+)
+STALLED = "The build stopped without finishing, so a new version was started."
+
+
+def _check_audience(audience: str) -> None:
+    if audience not in Pack.Audience.values:
+        raise ValidationError("Choose whether to build the full pack or the public pack.")
+
+
+@transaction.atomic
+def pack_create(*, meeting: Meeting, audience: str, user) -> Pack:
+    """A new queued version of the meeting's pack for `audience` (module docstring).
+    Nothing is started: pack_request starts the task, the command builds at once."""
+    _check_audience(audience)
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    latest = Pack.objects.filter(meeting=meeting, audience=audience).aggregate(n=Max("version"))
+    return Pack.objects.create(
+        meeting=meeting,
+        audience=audience,
+        version=(latest["n"] or 0) + 1,
+        state=Pack.State.QUEUED,
+        step="Waiting to be built",
+        requested_by=user,
+    )
+
+
+def _is_stale(pack: Pack) -> bool:
+    return timezone.now() - pack.requested_at > STALE_AFTER
+
+
+@transaction.atomic
+def pack_request(*, meeting: Meeting, audience: str, user) -> Pack:
+    """A version being built for (meeting, audience): the one already queued or
+    building, else a new one whose build starts on commit (module docstring)."""
+    _check_audience(audience)
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).first()
+    active = (
+        Pack.objects.filter(meeting=meeting, audience=audience, state__in=ACTIVE)
+        .order_by("-version")
+        .first()
+    )
+    if active is not None and not _is_stale(active):
+        return active
+    if active is not None:
+        _fail(active, STALLED)
+    pack = pack_create(meeting=meeting, audience=audience, user=user)
+    transaction.on_commit(partial(_enqueue, pack.pk))
+    return pack
+
+
+def _enqueue(pack_id: int) -> None:
+    """Starts the build task; a queue that does not answer leaves the pack failed."""
+    from governance.tasks import build_pack
+
+    try:
+        build_pack.delay(pack_id)
+    except Exception:
+        logger.exception("Could not start the build of pack %s", pack_id)
+        Pack.objects.filter(pk=pack_id, state=Pack.State.QUEUED).update(
+            state=Pack.State.FAILED, error=NOT_STARTED, step="Not started"
+        )
+
+
+@transaction.atomic
+def _claim(pack_id: int) -> Pack:
+    """The pack, marked building unless it is already built or failed."""
+    pack = Pack.objects.select_for_update().get(pk=pack_id)
+    if pack.state in ACTIVE:
+        pack.state, pack.progress, pack.step, pack.error = Pack.State.BUILDING, 0, "Starting", ""
+        pack.save(update_fields=["state", "progress", "step", "error"])
+    return pack
+
+
+def _reporter(pack_id: int):
+    """Saves progress as the build goes, outside any transaction so pages see it."""
+
+    def report(progress: int, step: str) -> None:
+        Pack.objects.filter(pk=pack_id).update(progress=progress, step=step[:200])
+
+    return report
+
+
+def pack_file_name(pack: Pack) -> str:
+    """ "improvement-board-2023-01-11-public-v2.pdf"."""
+    day = timezone.localtime(pack.meeting.starts_at).date()
+    return f"{pack.meeting.board.slug}-{day:%Y-%m-%d}-{pack.audience}-v{pack.version}.pdf"
+
+
+@transaction.atomic
+def _finish(pack: Pack, assembled: AssembledPack) -> Pack:
+    pack.file.save(pack_file_name(pack), ContentFile(assembled.pdf), save=False)
+    pack.page_count = assembled.page_count
+    pack.item_pages = assembled.item_pages
+    pack.built_at = timezone.now()
+    pack.state, pack.progress, pack.step, pack.error = Pack.State.BUILT, 100, "Built", ""
+    pack.save()
+    return pack
+
+
+def _fail(pack: Pack, error: str) -> Pack:
+    pack.state, pack.error, pack.step = Pack.State.FAILED, error, "Failed"
+    pack.save(update_fields=["state", "error", "step"])
+    return pack
+
+
+def pack_build(*, pack_id: int) -> Pack:
+    """Builds the pack (module docstring). Not one transaction on purpose: claiming and
+    finishing are each atomic, and progress commits as it goes so the page sees it."""
+    pack = _claim(pack_id)
+    if pack.state != Pack.State.BUILDING:
+        return pack
+    try:
+        meeting = meeting_for_pack(pack.meeting_id)
+        pack.meeting = meeting
+        assembled = assemble(
+            meeting,
+            audience=pack.audience,
+            version=pack.version,
+            as_at=timezone.localdate(),
+            report=_reporter(pack.pk),
+        )
+        _reporter(pack.pk)(96, "Saving the pack")
+        return _finish(pack, assembled)
+    except PackBuildError as exc:
+        logger.warning("Pack %s could not be built: %s", pack_id, exc)
+        return _fail(pack, str(exc))
+    except Exception as exc:
+        logger.exception("Pack %s failed to build", pack_id)
+        error = f"{exc.__class__.__name__}: {str(exc)[:200]}"
+        return _fail(pack, UNEXPECTED.format(error=error))
+
+
+@transaction.atomic
+def pack_publish(*, pack: Pack, user) -> Pack:
+    """Publishes a built pack (sets published_at); publishing twice changes nothing."""
+    pack = Pack.objects.select_for_update().get(pk=pack.pk)
+    if pack.state != Pack.State.BUILT:
+        raise ValidationError(
+            f"Version {pack.version} cannot be published because it is not built "
+            f"({pack.get_state_display().lower()}). Build the pack, then publish it."
+        )
+    if pack.published_at is None:
+        pack.published_at = timezone.now()
+        pack.save(update_fields=["published_at"])
+        logger.info("Pack %s published by %s", pack.pk, getattr(user, "pk", None))
+    return pack
