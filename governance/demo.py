@@ -24,6 +24,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.demo_activity import demo_plan_activity
+from governance.demo_meetings import demo_meeting_record
 from governance.env import env_str
 from governance.models import (
     AgendaItem,
@@ -99,6 +100,7 @@ def demo_council_load(*, today: datetime.date) -> DemoReport:
         ServiceArea.objects.filter(prefix=prefix).exclude(head_of_service=posts[post_name]).update(
             head_of_service=posts[post_name]
         )
+    demo_meeting_record(boards=boards, people=people)
     return report
 
 
@@ -205,12 +207,7 @@ def _local(text: str | None) -> datetime.datetime | None:
 
 
 def _meetings(rows: list[dict], boards: dict[str, Board], *, now: datetime.datetime) -> None:
-    """Meetings and their agendas; past ones are held, and all but each board's last approved."""
-    last_held = {}
-    for row in rows:
-        starts_at = _local(row["starts_at"])
-        if starts_at < now and row.get("status") != Meeting.Status.CANCELLED:
-            last_held[row["board"]] = max(starts_at, last_held.get(row["board"], starts_at))
+    """Meetings and their agendas. Their record (governance.demo_meetings) approves minutes."""
     for row in rows:
         starts_at = _local(row["starts_at"])
         meeting, _ = Meeting.objects.get_or_create(
@@ -219,7 +216,7 @@ def _meetings(rows: list[dict], boards: dict[str, Board], *, now: datetime.datet
             defaults={
                 "ends_at": _local(row.get("ends_at")),
                 "place": row["place"],
-                "status": _meeting_status(row, starts_at, last_held, now),
+                "status": _meeting_status(row, starts_at, now),
             },
         )
         for order, entry in enumerate(row["agenda"], start=1):
@@ -230,14 +227,12 @@ def _meetings(rows: list[dict], boards: dict[str, Board], *, now: datetime.datet
             )
 
 
-def _meeting_status(row: dict, starts_at, last_held: dict, now) -> str:
+def _meeting_status(row: dict, starts_at, now) -> str:
+    """As given, else scheduled until the meeting starts and held after: a meeting's
+    minutes are approved only by minutes_approve, at a later meeting."""
     if row.get("status"):
         return row["status"]
-    if starts_at >= now:
-        return Meeting.Status.SCHEDULED
-    if starts_at == last_held.get(row["board"]):
-        return Meeting.Status.HELD
-    return Meeting.Status.MINUTES_APPROVED
+    return Meeting.Status.SCHEDULED if starts_at >= now else Meeting.Status.HELD
 
 
 def _plan(entry: dict, people: dict[str, User], today: datetime.date) -> PlanImportReport:

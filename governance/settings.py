@@ -153,6 +153,7 @@ STORAGES = {
     },
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 20) * 1024 * 1024
+PAPER_MAX_BYTES = env_int("PAPER_MAX_MB", 20) * 1024 * 1024  # a meeting paper (PDF)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Mail: EMAIL_HOST set means SMTP; otherwise mail is printed to the console.

@@ -8,15 +8,31 @@ from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
 from governance import health
+from governance.minutes.domain import days_overdue, overdue_in_words
+from governance.minutes.selectors import open_actions_arising_for
 from governance.selectors import posts_held
 from improvement_plan.action_selectors import open_challenges_for
 from improvement_plan.selectors import actions_led_by, overdue_q
 from improvement_plan.tables import MyActionsTable
 
 
+def actions_arising_rows(*, person, today) -> list[dict]:
+    """The person's open actions from meetings' minutes, with overdue in words."""
+    return [
+        {
+            "action": action,
+            "overdue": overdue_in_words(
+                days_overdue(status=action.status, due_date=action.due_date, today=today)
+            ),
+        }
+        for action in open_actions_arising_for(person=person)
+    ]
+
+
 class HomeView(LoginRequiredMixin, TemplateView):
     """What is the signed-in person's own: the posts they hold, the actions those lead,
-    and the Director's challenges on those actions not yet answered."""
+    the Director's challenges on those actions not yet answered, and the actions agreed
+    in meetings' minutes that they own."""
 
     template_name = "governance/home.html"
     actions_per_page = 20
@@ -33,6 +49,7 @@ class HomeView(LoginRequiredMixin, TemplateView):
             action_count=table.paginator.count,
             challenges=list(open_challenges_for(person=person, today=today)),
             overdue_count=actions.filter(overdue_q(today=today)).count(),
+            actions_arising=actions_arising_rows(person=person, today=today),
             today=today,
             **kwargs,
         )

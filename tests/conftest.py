@@ -16,6 +16,24 @@ def require_or_skip(available: bool, why: str) -> None:
     pytest.skip(why)
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploads, papers and packs a test saves go to its own folder, never media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture
+def tasks_in_process():
+    """Celery tasks run at once in this process, as with no broker, even where CI
+    configures Redis: for tests of what a task does, not of the queue."""
+    from governance.celery import app
+
+    previous = app.conf.task_always_eager
+    app.conf.task_always_eager = True
+    yield
+    app.conf.task_always_eager = previous
+
+
 @pytest.fixture
 def user_with_role(db):
     """Makes a signed-in-able person holding one role: user_with_role(roles.VIEWER)."""

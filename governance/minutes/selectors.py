@@ -98,6 +98,16 @@ def actions_for_pack(*, board: Board, as_at: datetime.date, since: datetime.date
     )
 
 
+def open_actions_arising_for(*, person) -> list[ActionArising]:
+    """The person's open actions arising from every board's minutes, soonest due first,
+    for their home page. One query."""
+    return list(
+        ActionArising.objects.filter(owner=person, status=ActionArising.Status.OPEN)
+        .select_related("minute", "minute__meeting", "minute__meeting__board")
+        .order_by("due_date", "pk")
+    )
+
+
 def meeting_day(meeting: Meeting) -> datetime.date:
     """The meeting's day in UK time: memberships and municipal years are judged on it."""
     return timezone.localtime(meeting.starts_at).date()

@@ -20,7 +20,7 @@ Anything else is not found (404), so nothing reveals what exists.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
@@ -148,6 +148,7 @@ class PublicItem:
     presenters: str
     papers: list[Paper]
     exempt_paragraph: int | None
+    pack_pages: str = ""
 
     @property
     def exempt_notice(self) -> str:
@@ -164,14 +165,27 @@ def public_item(item: AgendaItem) -> PublicItem:
     return PublicItem(item.order, item.title, description, item.presenters, papers, None)
 
 
-def public_agenda(meeting: Meeting) -> list[PublicItem]:
-    """A public meeting's agenda in order, with the papers the public may download.
-    Two queries."""
+def public_agenda(meeting: Meeting, *, pack: Pack | None = None) -> list[PublicItem]:
+    """A public meeting's agenda in order, with the papers the public may download and,
+    when there is a public pack, where in it each item's papers are. Two queries."""
     items = AgendaItem.objects.filter(meeting=meeting).order_by("order")
     items = items.prefetch_related(
         Prefetch("papers", queryset=public_papers(), to_attr="public_papers")
     )
-    return [public_item(item) for item in items]
+    pages = pack_pages_in_words(pack.item_pages) if pack else {}
+    return [replace(public_item(item), pack_pages=pages.get(item.order, "")) for item in items]
+
+
+def pack_pages_in_words(item_pages: list[dict]) -> dict[int, str]:
+    """Item number to "Page 5" or "Pages 5 to 14" of the pack, from the pack's record of
+    where each item's papers start and end; items left out of it have none."""
+    found = {}
+    for entry in item_pages:
+        if "first" not in entry:
+            continue
+        first, last = entry["first"], entry["last"]
+        found[entry["number"]] = f"Page {first}" if first == last else f"Pages {first} to {last}"
+    return found
 
 
 def public_packs() -> QuerySet[Pack]:

@@ -64,10 +64,11 @@ class PublicMeetingDetailView(DetailView):
         return selectors.public_meetings()
 
     def get_context_data(self, **kwargs):
+        pack = selectors.public_pack_for(self.object)
         return super().get_context_data(
             facts=facts(self.object),
-            items=selectors.public_agenda(self.object),
-            pack=selectors.public_pack_for(self.object),
+            items=selectors.public_agenda(self.object, pack=pack),
+            pack=pack,
             **kwargs,
         )
 

@@ -10,7 +10,12 @@ from django.urls import reverse
 
 from governance import roles
 from tests.browser.conftest import assert_accessible, sign_in
-from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
+from tests.governance.factories import (
+    ActionArisingFactory,
+    PostFactory,
+    PostHolderFactory,
+    UserFactory,
+)
 from tests.improvement_plan.factories import ActionFactory
 
 pytestmark = [
@@ -27,6 +32,7 @@ def lead():
     PostHolderFactory(post=post, person=person)
     ActionFactory(lead_posts=[post], reference="2.1.1", due_date=datetime.date(2023, 3, 31))
     ActionFactory(lead_posts=[post], reference="2.1.2", due_date=None)
+    ActionArisingFactory(owner=person, description="Share the fostering strategy")
     return person
 
 
@@ -63,6 +69,7 @@ def test_wrong_password_then_home(page, lead):
     assert page.url.endswith(reverse("home"))
     assert page.get_by_role("heading", level=1).inner_text() == "Your actions"
     assert "You hold: AD CSC." in page.content()
+    assert page.get_by_role("heading", name="Actions from meetings").is_visible()
     assert page.get_by_role("link", name="Home").get_attribute("aria-current") == "page"
     assert_accessible(page)
 

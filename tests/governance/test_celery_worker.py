@@ -14,11 +14,15 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import connection
 
-from governance.models import WorkerHeartbeat
-from governance.tasks import record_worker_heartbeat
+from governance.models import Pack, WorkerHeartbeat
+from governance.packs import services
+from governance.tasks import build_pack, record_worker_heartbeat
 from tests.conftest import require_or_skip
+from tests.governance.factories import AgendaItemFactory, PaperFactory
+from tests.governance.packs.conftest import make_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -36,7 +40,11 @@ def worker():
     require_or_skip(bool(settings.CELERY_BROKER_URL), "CELERY_BROKER_URL is not set")
     require_or_skip(connection.vendor == "postgresql", "the database is not PostgreSQL")
     queue = f"test-{uuid.uuid4().hex[:8]}"
-    env = dict(os.environ, DATABASE_URL=database_url_of_test_database())
+    env = dict(
+        os.environ,
+        DATABASE_URL=database_url_of_test_database(),
+        MEDIA_ROOT=str(settings.MEDIA_ROOT),
+    )
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "governance", "worker", "--pool=solo",
          "--concurrency=1", "--without-heartbeat", "--without-mingle", "--without-gossip",
@@ -51,19 +59,45 @@ def worker():
         process.kill()
 
 
-def test_real_worker_runs_the_heartbeat_task(worker):
-    queue, process = worker
+def wait_for(process, done, *, what: str, seconds: int = 90) -> None:
+    """Polls `done()` until it is true, failing with the worker's output if it is not."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if done():
+            return
+        assert process.poll() is None, process.stdout.read()
+        time.sleep(0.25)
+    process.terminate()
+    pytest.fail(f"the worker did not {what} in {seconds} s:\n" + process.stdout.read())
+
+
+def heartbeat_through(queue: str, process) -> WorkerHeartbeat:
+    """Sends a heartbeat task and waits for it: the worker (one at a time, in order) has
+    then finished every task sent to the queue before it."""
     name = f"ci-{uuid.uuid4().hex[:8]}"
     result = record_worker_heartbeat.apply_async(kwargs={"name": name}, queue=queue)
     assert result.id
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if WorkerHeartbeat.objects.filter(name=name).exists():
-            break
-        assert process.poll() is None, process.stdout.read()
-        time.sleep(0.25)
-    else:
-        process.terminate()
-        pytest.fail("the worker did not run the task in 60 s:\n" + process.stdout.read())
-    beat = WorkerHeartbeat.objects.get(name=name)
-    assert beat.hostname
+    wait_for(process, WorkerHeartbeat.objects.filter(name=name).exists, what="run the task")
+    return WorkerHeartbeat.objects.get(name=name)
+
+
+def test_real_worker_runs_the_heartbeat_task(worker):
+    queue, process = worker
+    assert heartbeat_through(queue, process).hostname
+
+
+def test_real_worker_builds_a_pack_once_when_the_task_arrives_twice(worker):
+    queue, process = worker
+    item = AgendaItemFactory(order=4, title="Children missing from home")
+    PaperFactory(agenda_item=item, file=ContentFile(make_pdf(3), name="paper.pdf"), page_count=3)
+    pack = services.pack_create(meeting=item.meeting, audience=Pack.Audience.FULL, user=None)
+
+    build_pack.apply_async(args=[pack.pk], queue=queue)
+    build_pack.apply_async(args=[pack.pk], queue=queue)
+    heartbeat_through(queue, process)
+
+    pack.refresh_from_db()
+    assert (pack.state, pack.page_count, pack.progress) == (Pack.State.BUILT, 4, 100)
+    assert pack.item_pages[0]["first"] == 1
+    assert Pack.objects.count() == 1
+    assert len(list((Path(settings.MEDIA_ROOT) / "packs").rglob("*.pdf"))) == 1

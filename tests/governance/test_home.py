@@ -10,7 +10,13 @@ from django.utils import timezone
 
 from governance import roles
 from improvement_plan import services
-from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
+from tests.governance.factories import (
+    ActionArisingFactory,
+    MinuteFactory,
+    PostFactory,
+    PostHolderFactory,
+    UserFactory,
+)
 from tests.improvement_plan.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
@@ -138,3 +144,39 @@ def test_a_long_list_is_paged_and_counted_in_full(client):
     assert "Your posts lead 25 actions." in page
     assert "25 of your actions are overdue" in page
     assert reverse("my_actions") in page
+
+
+def test_open_actions_from_meetings_show_with_a_link_to_report_progress(client, lead):
+    minute = MinuteFactory(number=18)
+    action = ActionArisingFactory(
+        minute=minute, owner=lead, description="Share the fostering strategy",
+        due_date=datetime.date(2022, 12, 1),
+    )  # fmt: skip
+    ActionArisingFactory(minute=minute, owner=lead, description="Done already", status="done")
+    ActionArisingFactory(minute=minute, description="Someone else's")
+    client.force_login(lead)
+
+    page = client.get(reverse("home")).text
+
+    assert "Actions from meetings" in page
+    assert reverse("action_arising_update", args=[action.pk]) in page
+    assert "Share the fostering strategy" in page
+    assert f"{minute.meeting.board.name}, " in page
+    assert "(minute 18)" in page
+    assert "Overdue by" in page
+    assert "Done already" not in page
+    assert "Someone else" not in page
+
+
+def test_home_reads_the_same_queries_for_1_and_30_actions_from_meetings(
+    client, lead, django_assert_num_queries
+):
+    client.force_login(lead)
+    ActionArisingFactory(owner=lead)
+    client.get(reverse("home"))
+    with CaptureQueriesContext(connection) as for_one:
+        client.get(reverse("home"))
+    expected = len(for_one)
+    ActionArisingFactory.create_batch(29, owner=lead)
+    with django_assert_num_queries(expected):
+        assert "Actions from meetings" in client.get(reverse("home")).text

@@ -8,10 +8,21 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
-from governance import roles
+from governance import demo_meetings, roles
 from governance.demo import demo_password, demo_sign_ins
 from governance.management.commands.load_demo import demo_counts
-from governance.models import AgendaItem, Board, Meeting, Post, User
+from governance.models import (
+    ActionArising,
+    AgendaItem,
+    Attendance,
+    Board,
+    Meeting,
+    Minute,
+    Pack,
+    Paper,
+    Post,
+    User,
+)
 from governance.selectors import posts_held
 from improvement_plan.domain.due_dates import days_overdue
 from improvement_plan.models import Action, Plan
@@ -24,6 +35,18 @@ DEMO_DOMAIN = "@demo.tameside.example"
 @pytest.fixture(autouse=True)
 def fast_passwords(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def no_demo_packs(request, monkeypatch):
+    """Building the demo's two packs takes seconds: only tests marked with_packs do it."""
+    if "with_packs" not in request.fixturenames:
+        monkeypatch.setattr(demo_meetings, "_packs", lambda meeting, *, user: None)
+
+
+@pytest.fixture
+def with_packs():
+    """Requested by a test that needs the demo's packs built."""
 
 
 def load() -> str:
@@ -132,3 +155,57 @@ def test_the_scrutiny_panel_and_its_january_meeting(loaded):
     assert Meeting.objects.filter(board=panel).count() == 4
     improvement_board = Board.objects.get(kind=Board.Kind.IMPROVEMENT_BOARD)
     assert Meeting.objects.filter(board=improvement_board).count() >= 12
+
+
+def test_the_november_minutes_are_recorded_and_approved_in_january(loaded):
+    november = Meeting.objects.get(starts_at__date=datetime.date(2022, 11, 2))
+    january = Meeting.objects.get(starts_at__date=datetime.date(2023, 1, 11))
+
+    assert list(november.minutes.values_list("number", flat=True)) == list(range(16, 23))
+    assert november.minutes.get(number=18).agenda_item.title == "Children's placement sufficiency"
+    statuses = list(Attendance.objects.filter(meeting=november).values_list("status", flat=True))
+    assert statuses.count(Attendance.Status.PRESENT) == 6
+    assert statuses.count(Attendance.Status.APOLOGIES) == 3
+    assert (november.commenced_at, november.terminated_at) == (
+        datetime.time(18, 0),
+        datetime.time(19, 35),
+    )
+    assert november.minutes_approved_at == january
+    assert november.status == Meeting.Status.MINUTES_APPROVED
+    actions = ActionArising.objects.filter(minute__meeting=november).order_by("due_date")
+    assert [(a.minute.number, a.status) for a in actions] == [(20, "done"), (20, "open")]
+    assert Meeting.objects.filter(status=Meeting.Status.MINUTES_APPROVED).count() == 1
+
+
+def test_the_january_papers_are_those_of_the_real_pack(loaded):
+    january = Meeting.objects.get(starts_at__date=datetime.date(2023, 1, 11))
+    papers = Paper.objects.filter(agenda_item__meeting=january).order_by("agenda_item__order")
+
+    assert [(p.agenda_item.order, p.kind) for p in papers] == [
+        (3, Paper.Kind.PREVIOUS_MINUTES),
+        (4, Paper.Kind.UPLOADED),
+        (5, Paper.Kind.PLAN_REPORT),
+        (6, Paper.Kind.SCORECARD_REPORT),
+    ]
+    presentation = papers.get(kind=Paper.Kind.UPLOADED)
+    assert presentation.page_count == 10
+    assert presentation.file.read().startswith(b"%PDF-")
+    assert papers.get(kind=Paper.Kind.SCORECARD_REPORT).scorecard_period == datetime.date(
+        2022, 10, 1
+    )
+    assert not Minute.objects.filter(meeting=january).exists()
+
+
+def test_the_january_packs_are_built_and_the_public_one_published(loaded, with_packs):
+    january = Meeting.objects.get(starts_at__date=datetime.date(2023, 1, 11))
+    packs = {pack.audience: pack for pack in Pack.objects.filter(meeting=january)}
+
+    assert set(packs) == {Pack.Audience.FULL, Pack.Audience.PUBLIC}
+    assert all(pack.state == Pack.State.BUILT for pack in packs.values())
+    assert packs[Pack.Audience.PUBLIC].published_at is not None
+    assert packs[Pack.Audience.FULL].published_at is None
+    starts = [(entry["number"], entry["first"]) for entry in packs["public"].item_pages]
+    # As the real pack: minutes at 1-4, the presentation at 5-14, the plan from 15.
+    assert starts[:3] == [(3, 1), (4, 5), (5, 15)]
+    load()
+    assert Pack.objects.filter(meeting=january).count() == 2

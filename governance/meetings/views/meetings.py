@@ -15,7 +15,9 @@ from governance.meetings.forms import CancelMeetingForm, MeetingForm
 from governance.meetings.selectors import boards_with_meetings, meeting_with_agenda
 from governance.meetings.tables import meeting_tables
 from governance.meetings.views.common import ObjectMixin, ServiceActionView, add_service_errors
+from governance.minutes.selectors import record_panel
 from governance.models import Board, Meeting
+from governance.packs.selectors import packs_panel
 
 MEETING_FIELDS = {"starts_at": "date"}  # the service's names for the form's fields
 
@@ -50,9 +52,9 @@ class MeetingMixin(ObjectMixin):
 
 
 class MeetingDetailView(MeetingMixin, TemplateView):
-    """One meeting: its board, when and where, its status and its agenda with papers.
-    An exempt item's description and papers are shown only to those who may see the
-    full papers (governance.view_full_papers)."""
+    """One meeting: its board, when and where, its status, its agenda with papers, its
+    agenda packs and the record of the meeting. An exempt item's description and papers
+    are shown only to those who may see the full papers (governance.view_full_papers)."""
 
     permission_required = "governance.view_meetings"
     template_name = "governance/meeting_detail.html"
@@ -68,6 +70,8 @@ class MeetingDetailView(MeetingMixin, TemplateView):
             can_manage=user.has_perm("governance.manage_meetings"),
             can_see_full=user.has_perm("governance.view_full_papers", meeting),
             moves=(("up", "Move up"), ("down", "Move down")),
+            packs_panel=packs_panel(meeting=meeting, user=user),
+            record_panel=record_panel(meeting=meeting, user=user),
             **kwargs,
         )
 

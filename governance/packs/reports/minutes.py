@@ -3,35 +3,18 @@
 Rules:
 - The previous meeting is the board's last one before this, not cancelled
   (governance.minutes.selectors.previous_meeting); its record comes from minutes_for().
-- The heading gives the board and the date; then Commenced and Terminated, Present
-  (with the chair and vice-chair marked, and deputies saying for whom), Apologies,
-  declarations of interest, and the numbered minutes with their text and RESOLVED.
+- The heading gives the board and the date; then Commenced and Terminated, the
+  attendance as the meeting's minutes page words it (governance.minutes.selectors.
+  attendance_in_words: members present with the chair first, deputies saying for whom,
+  others in attendance, apologies, absent), declarations of interest, and the numbered
+  minutes with their text and RESOLVED.
 - In the public pack a minute of an exempt item says it is exempt, and under which
   paragraph of Schedule 12A, instead of its text; the full pack shows it marked
   NOT FOR PUBLICATION.
 """
 
-from governance.minutes.selectors import minutes_for, previous_meeting
-from governance.models import Attendance, Membership
+from governance.minutes.selectors import attendance_in_words, minutes_for, previous_meeting
 from governance.packs import words
-
-MARKED_ROLES = {Membership.Role.CHAIR: "Chair", Membership.Role.VICE_CHAIR: "Vice-chair"}
-
-
-def attendee(attendance: Attendance) -> str:
-    """A name as the minutes list it: "Tafheen Sharif (Chair)", "Ann Lee (GMP)"."""
-    notes = []
-    membership = attendance.membership
-    if membership is not None and membership.role in MARKED_ROLES:
-        notes.append(MARKED_ROLES[membership.role])
-    if attendance.organisation is not None:
-        notes.append(attendance.organisation.name)
-    name = words.person_name(attendance.person)
-    return f"{name} ({', '.join(notes)})" if notes else name
-
-
-def deputy(attendance: Attendance) -> str:
-    return f"{words.person_name(attendance.deputy)} (for {words.person_name(attendance.person)})"
 
 
 def minute_entry(minute, *, public: bool) -> dict:
@@ -59,14 +42,16 @@ def context(job) -> dict:
     if previous is None:
         return {"previous": None}
     record = minutes_for(meeting=previous)
-    present = [attendee(a) for a in record.present] + [deputy(a) for a in record.deputies]
+    attendance = attendance_in_words(record)
     return {
         "previous": previous,
         "previous_date": words.long_date(previous.starts_at),
         "commenced": time_or_unknown(previous.commenced_at),
         "terminated": time_or_unknown(previous.terminated_at),
-        "present": present,
-        "apologies": [attendee(a) for a in record.apologies],
+        "present": attendance.present,
+        "in_attendance": attendance.in_attendance,
+        "apologies": attendance.apologies,
+        "absent": attendance.absent,
         "declarations": [
             {
                 "name": words.person_name(d.person),

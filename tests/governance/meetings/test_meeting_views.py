@@ -286,4 +286,20 @@ def test_readers_see_no_buttons(viewer_client, meeting):
 
     for button in ["Publish the agenda", "Mark as held", "Cancel the meeting", "Add an agenda"]:
         assert button not in text
-    assert "{# packs panel #}" not in text
+    for hidden in ["Build the full pack", "Full pack, with exempt items", "Record attendance"]:
+        assert hidden not in text
+    assert "Public pack" in text
+    assert "Record of the meeting" in text
+    assert reverse("meeting_agenda_docx", args=[meeting.pk]) in text
+
+
+def test_the_officer_sees_the_packs_and_the_record_of_the_meeting(officer_client, meeting):
+    text = officer_client.get(reverse("meeting_detail", kwargs={"pk": meeting.pk})).text
+
+    assert "Agenda packs" in text
+    assert "Full pack, with exempt items" in text
+    assert 'value="full">Build the full pack' in text
+    assert 'value="public">Build the public pack' in text
+    assert "Record of the meeting" in text
+    assert reverse("meeting_attendance", args=[meeting.pk]) in text
+    assert reverse("meeting_declarations", args=[meeting.pk]) in text

@@ -17,6 +17,7 @@ from tests.governance.factories import (
     MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
+    PackFactory,
     PaperFactory,
     UserFactory,
 )
@@ -131,6 +132,9 @@ def test_the_meeting_page(client, who):
 
     for order in range(2, 31):
         agenda_item_with_papers(meeting, order, exempt=order % 3 == 0)
+    for version in range(1, 6):
+        PackFactory(meeting=meeting, audience="full", version=version)
+        PackFactory(meeting=meeting, audience="public", version=version)
     thirty = queries_for(client, url)
 
     assert thirty == one

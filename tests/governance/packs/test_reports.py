@@ -169,6 +169,18 @@ def test_previous_minutes_in_the_councils_layout(meeting, previous):
     assert "The contract with Acme Care was discussed." in text
 
 
+def test_previous_minutes_list_the_chair_first_and_others_in_attendance(meeting, previous):
+    member = UserFactory(full_name="Adam Martin")
+    membership = MembershipFactory(board=previous.board, person=member)
+    AttendanceFactory(meeting=previous, person=member, membership=membership)
+    AttendanceFactory(meeting=previous, person=UserFactory(full_name="Tony Decrop"))
+
+    text = paper_text(meeting, Paper.Kind.PREVIOUS_MINUTES, item="Minutes")
+
+    assert "Present: Tafheen Sharif (Chair), Adam Martin" in text
+    assert "In attendance: Tony Decrop" in text
+
+
 def test_previous_minutes_in_the_public_pack_hide_exempt_minutes(meeting, previous):
     text = paper_text(meeting, Paper.Kind.PREVIOUS_MINUTES, Pack.Audience.PUBLIC)
 

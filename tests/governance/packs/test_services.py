@@ -14,7 +14,7 @@ from tests.governance.packs.conftest import build
 
 
 def test_a_request_makes_the_next_version_and_builds_it_on_commit(
-    agenda, meeting, django_capture_on_commit_callbacks
+    agenda, meeting, django_capture_on_commit_callbacks, tasks_in_process
 ):
     PackFactory(meeting=meeting, audience=Pack.Audience.FULL, version=3, state="built")
     with django_capture_on_commit_callbacks(execute=True) as callbacks:

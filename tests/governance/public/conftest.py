@@ -181,6 +181,10 @@ def packs(meeting: Meeting) -> dict:
         audience=Pack.Audience.PUBLIC,
         version=2,
         page_count=76,
+        item_pages=[
+            {"item_id": 0, "number": 4, "title": "Missing", "first": 3, "last": 12},
+            {"item_id": 0, "number": 9, "title": "Named child", "exempt_omitted": True},
+        ],
         file=pdf_file("public.pdf", pages=3),
         published_at=timezone.now(),
         **built,

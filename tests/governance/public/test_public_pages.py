@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from governance.models import Meeting, Membership
+from governance.public.selectors import pack_pages_in_words
 from tests.governance.factories import BoardFactory, MembershipFactory, UserFactory
 from tests.governance.public.conftest import SECRETS, public_meeting
 
@@ -109,6 +110,7 @@ def test_the_meeting_page_shows_the_agenda_papers_pack_and_minutes_link(client, 
     ) in text
     assert reverse("public_pack_download", args=[meeting.packs_made["public"].pk]) in text
     assert "76 pages" in text
+    assert "Pages 3 to 12 of the agenda pack" in text
     assert reverse("public_pack_download", args=[meeting.packs_made["older"].pk]) not in text
     assert reverse("public_pack_download", args=[meeting.packs_made["full"].pk]) not in text
     assert reverse("public_paper_download", args=[meeting.items_made["generated"].pk]) not in text
@@ -173,3 +175,15 @@ def test_a_meeting_is_public_once_agenda_published_at_is_set_whatever_its_status
 
     assert response.status_code == 200
     assert "Agenda published" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("entry", "expected"),
+    [
+        ({"number": 3, "first": 1, "last": 4}, {3: "Pages 1 to 4"}),
+        ({"number": 5, "first": 15, "last": 15}, {5: "Page 15"}),
+        ({"number": 7, "exempt_omitted": True, "paragraph": 3}, {}),
+    ],
+)
+def test_where_an_item_is_in_the_pack_in_words(entry, expected):
+    assert pack_pages_in_words([entry]) == expected
