@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from governance.demo_activity import demo_plan_activity
 from governance.demo_meetings import demo_meeting_record
+from governance.domain.municipal_year import municipal_year
 from governance.env import env_str
 from governance.models import (
     AgendaItem,
@@ -217,6 +218,7 @@ def _meetings(rows: list[dict], boards: dict[str, Board], *, now: datetime.datet
                 "ends_at": _local(row.get("ends_at")),
                 "place": row["place"],
                 "status": _meeting_status(row, starts_at, now),
+                "municipal_year": municipal_year(timezone.localdate(starts_at)),
             },
         )
         for order, entry in enumerate(row["agenda"], start=1):

@@ -207,7 +207,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},  # its progress steps are INFO
+        "fontTools": {"level": "WARNING"},  # font subsetting, at every pack build
+    },
 }
 
 # Computed RAG for improvement plan actions (improvement_plan.domain.rag).

@@ -6,6 +6,8 @@ Rules:
   which escapes every text it draws.
 - WeasyPrint may fetch nothing but data: URLs, so no text in a paper can make the
   build read a local file or the network.
+- WeasyPrint is imported when a PDF is first made, not when Django starts: importing
+  it parses its stylesheets (most of a second), which every page and command would pay.
 """
 
 import io
@@ -13,11 +15,11 @@ import io
 from django.conf import settings
 from django.template.loader import render_to_string
 from pypdf import PdfReader
-from weasyprint import HTML
-from weasyprint.urls import URLFetcher
 
 
-def _fetcher() -> URLFetcher:
+def _fetcher():
+    from weasyprint.urls import URLFetcher
+
     return URLFetcher(allowed_protocols=("data",), fail_on_errors=False)
 
 
@@ -28,6 +30,8 @@ def html_for(template_name: str, context: dict) -> str:
 
 def pdf_from_html(html: str) -> bytes:
     """The HTML as PDF bytes (rule: only data: URLs are fetched)."""
+    from weasyprint import HTML
+
     document = HTML(string=html, base_url=str(settings.BASE_DIR), url_fetcher=_fetcher())
     return document.write_pdf()
 

@@ -171,6 +171,7 @@ def test_the_november_minutes_are_recorded_and_approved_in_january(loaded):
         datetime.time(19, 35),
     )
     assert november.minutes_approved_at == january
+    assert (november.municipal_year, january.municipal_year) == ("2022/23", "2022/23")
     assert november.status == Meeting.Status.MINUTES_APPROVED
     actions = ActionArising.objects.filter(minute__meeting=november).order_by("due_date")
     assert [(a.minute.number, a.status) for a in actions] == [(20, "done"), (20, "open")]
