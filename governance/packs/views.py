@@ -74,6 +74,16 @@ def status_payload(pack: Pack) -> dict:
     }
 
 
+def stored_size(field_file) -> int | None:
+    """The stored file's size in bytes, or None when there is none (or storage lost it)."""
+    if not field_file:
+        return None
+    try:
+        return field_file.size
+    except OSError:
+        return None
+
+
 class PackDetailView(PackPermissionMixin, DetailView):
     template_name = "governance/packs/pack_detail.html"
     context_object_name = "pack"
@@ -89,6 +99,7 @@ class PackDetailView(PackPermissionMixin, DetailView):
             newer=selectors.newer_built(pack),
             may_build=user.has_perm(selectors.BUILD_PERMISSION, pack.meeting),
             status_url=reverse("pack_status", kwargs={"pk": pack.pk}),
+            file_size=stored_size(pack.file),
             nav_section="meetings",
             **kwargs,
         )
