@@ -151,4 +151,4 @@ class PostAliasAdmin(admin.ModelAdmin):
     search_fields = ["alias", "post__name"]
 
 
-from governance import admin_records  # noqa: E402, F401  (registers the meeting records)
+from governance import admin_records, admin_reminders  # noqa: E402, F401  (they register)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from governance.models import Post, PostAlias, WorkerHeartbeat
+from governance.models import Post, PostAlias, User, WorkerHeartbeat
 
 
 @transaction.atomic
@@ -103,3 +103,14 @@ def _alias(keep: Post, name: str) -> int:
         return 0
     PostAlias.objects.create(post=keep, alias=name)
     return 1
+
+
+@transaction.atomic
+def reminder_mode_set(*, person: User, mode: str) -> User:
+    """Records which reminders the person wants by email (User.ReminderMode); the next
+    reminders run follows it (governance.reminders.services.apply_digest_choice)."""
+    if mode not in User.ReminderMode.values:
+        raise ValueError(f"Unknown reminder choice {mode!r}")
+    person.reminder_mode = mode
+    person.save(update_fields=["reminder_mode"])
+    return person

@@ -1,9 +1,14 @@
 """Celery tasks of the governance domain. Each calls one service and is idempotent."""
 
+import datetime
+
 from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
 
 from governance import services
 from governance.packs import services as pack_services
+from governance.reminders import services as reminder_services
 
 
 @shared_task(name="governance.record_worker_heartbeat")
@@ -20,3 +25,33 @@ def build_pack(pack_id: int) -> str:
     late, so a worker lost mid-build leaves the task to be run again."""
     pack = pack_services.pack_build(pack_id=pack_id)
     return pack.state
+
+
+@shared_task(name="governance.send_reminders", acks_late=True)
+def send_reminders(today: str | None = None) -> int:
+    """The beat's daily run (governance.reminders.services.reminders_schedule): records
+    the day's reminders and starts their delivery. Idempotent: a reminder already
+    recorded is not recorded again, and delivery sends each once."""
+    day = datetime.date.fromisoformat(today) if today else timezone.localdate()
+    return len(reminder_services.reminders_schedule(today=day))
+
+
+@shared_task(
+    name="governance.deliver_reminder",
+    acks_late=True,
+    autoretry_for=(reminder_services.DeliveryFailed,),
+    retry_backoff=60,
+    retry_backoff_max=60 * 60,
+    retry_jitter=True,
+    max_retries=settings.REMINDER_MAX_ATTEMPTS - 1,
+)
+def deliver_reminder(reminder_id: int) -> str:
+    """Sends one reminder (reminder_deliver): never twice, retried with back-off when the
+    mail server refuses it."""
+    return reminder_services.reminder_deliver(reminder_id=reminder_id).state
+
+
+@shared_task(name="governance.announce_pack", acks_late=True)
+def announce_pack(pack_id: int) -> int:
+    """Tells the board's members that a pack is published (pack_announce); idempotent."""
+    return len(reminder_services.pack_announce(pack_id=pack_id, today=timezone.localdate()))

@@ -6,6 +6,8 @@ from django.contrib.auth.forms import (
     SetPasswordForm,
 )
 
+from governance.models import User
+
 
 class SignInForm(AuthenticationForm):
     """Sign in with an email address; messages say what to do, GOV.UK style."""
@@ -76,3 +78,15 @@ class ResetPasswordForm(PasswordResetForm):
 
 class ChooseNewPasswordForm(GovukNewPasswordMixin, SetPasswordForm):
     pass
+
+
+class ReminderPreferencesForm(forms.Form):
+    """Which reminders a person gets by email (User.ReminderMode)."""
+
+    reminder_mode = forms.ChoiceField(
+        label="Which reminders do you want by email?",
+        help_text="Escalations to the Director are always sent as they fall due.",
+        choices=User.ReminderMode.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": "Select which reminders you want by email"},
+    )

@@ -9,6 +9,7 @@ from governance.accounts.forms import (
     ResetPasswordForm,
     SignInForm,
 )
+from governance.accounts.views import ReminderPreferencesView
 
 urlpatterns = [
     path(
@@ -19,6 +20,7 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("reminders/", ReminderPreferencesView.as_view(), name="reminder_preferences"),
     path(
         "password/change/",
         auth_views.PasswordChangeView.as_view(form_class=ChangePasswordForm),

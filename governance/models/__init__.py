@@ -8,6 +8,7 @@ from governance.models.minutes import (
 )
 from governance.models.papers import Pack, Paper
 from governance.models.people import Organisation, Post, PostAlias, PostHolder, User
+from governance.models.reminders import Reminder
 from governance.models.system import WorkerHeartbeat
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "Post",
     "PostAlias",
     "PostHolder",
+    "Reminder",
     "User",
     "WorkProgrammeItem",
     "WorkerHeartbeat",

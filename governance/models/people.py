@@ -72,6 +72,18 @@ class User(AbstractUser):
         Organisation, null=True, blank=True, on_delete=models.PROTECT, related_name="people"
     )
 
+    class ReminderMode(models.TextChoices):
+        IMMEDIATE = "immediate", "Each reminder as it falls due, and the weekly digest"
+        DIGEST = "digest", "The weekly digest only"
+
+    reminder_mode = models.CharField(
+        "email reminders",
+        max_length=10,
+        choices=ReminderMode.choices,
+        default=ReminderMode.IMMEDIATE,
+        help_text="Escalations to the Director are sent as they fall due whatever is chosen.",
+    )
+
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
     REQUIRED_FIELDS = ["full_name"]

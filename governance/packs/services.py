@@ -12,7 +12,8 @@ Rules:
 - Building is idempotent: a built (or failed) pack is returned untouched. While it
   builds, its progress (per cent) and step in words are saved as it goes. Any failure
   leaves it failed with the reason in words, and the exception logged; it never raises.
-- Only a built pack can be published.
+- Only a built pack can be published. Publishing tells the board's members, by a task
+  started on commit (governance.reminders).
 """
 
 import datetime
@@ -187,4 +188,16 @@ def pack_publish(*, pack: Pack, user) -> Pack:
         pack.published_at = timezone.now()
         pack.save(update_fields=["published_at"])
         logger.info("Pack %s published by %s", pack.pk, getattr(user, "pk", None))
+        transaction.on_commit(partial(_announce, pack.pk))
     return pack
+
+
+def _announce(pack_id: int) -> None:
+    """Starts telling the board's members (governance.tasks.announce_pack); a queue that
+    does not answer is logged, and the daily reminders run tells them instead."""
+    from governance.tasks import announce_pack
+
+    try:
+        announce_pack.delay(pack_id)
+    except Exception:
+        logger.exception("Could not start announcing pack %s", pack_id)

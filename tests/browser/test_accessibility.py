@@ -120,3 +120,17 @@ def test_first_tab_reaches_the_skip_link_which_moves_to_main(page):
     assert page.locator(".govuk-skip-link").is_visible()  # shown when focused
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main-content"
+
+
+def test_email_reminders_page_by_keyboard(page, lead):
+    sign_in(page, lead.email)
+    page.get_by_role("link", name="Email reminders").click()
+    page.wait_for_url("**" + reverse("reminder_preferences"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Email reminders"
+    assert_accessible(page)
+    page.get_by_label("The weekly digest only").check()
+    page.keyboard.press("Tab")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "You will get the weekly digest only" in page.content()
+    assert_accessible(page)

@@ -4,6 +4,7 @@ Needs CELERY_BROKER_URL and a server database (a worker cannot share pytest's
 in-memory SQLite). Skipped without them; under REQUIRE_SERVICES=1 it fails instead.
 """
 
+import datetime
 import os
 import signal
 import subprocess
@@ -17,12 +18,19 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import connection
 
-from governance.models import Pack, WorkerHeartbeat
+from governance.models import Pack, Reminder, WorkerHeartbeat
 from governance.packs import services
-from governance.tasks import build_pack, record_worker_heartbeat
+from governance.tasks import build_pack, record_worker_heartbeat, send_reminders
 from tests.conftest import require_or_skip
-from tests.governance.factories import AgendaItemFactory, PaperFactory
+from tests.governance.factories import (
+    AgendaItemFactory,
+    PaperFactory,
+    PostFactory,
+    PostHolderFactory,
+    UserFactory,
+)
 from tests.governance.packs.conftest import make_pdf
+from tests.improvement_plan.factories import ActionFactory
 
 ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
@@ -36,7 +44,7 @@ def database_url_of_test_database() -> str:
 
 
 @pytest.fixture
-def worker():
+def worker(tmp_path):
     require_or_skip(bool(settings.CELERY_BROKER_URL), "CELERY_BROKER_URL is not set")
     require_or_skip(connection.vendor == "postgresql", "the database is not PostgreSQL")
     queue = f"test-{uuid.uuid4().hex[:8]}"
@@ -44,6 +52,9 @@ def worker():
         os.environ,
         DATABASE_URL=database_url_of_test_database(),
         MEDIA_ROOT=str(settings.MEDIA_ROOT),
+        CELERY_TASK_DEFAULT_QUEUE=queue,  # what the worker's tasks start stays on this queue
+        EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend",
+        EMAIL_FILE_PATH=str(tmp_path / "mail"),
     )
     process = subprocess.Popen(
         [sys.executable, "-m", "celery", "-A", "governance", "worker", "--pool=solo",
@@ -101,3 +112,30 @@ def test_real_worker_builds_a_pack_once_when_the_task_arrives_twice(worker):
     assert pack.item_pages[0]["first"] == 1
     assert Pack.objects.count() == 1
     assert len(list((Path(settings.MEDIA_ROOT) / "packs").rglob("*.pdf"))) == 1
+
+
+def test_the_beat_task_sends_each_reminder_once_when_delivered_twice(worker, tmp_path):
+    queue, process = worker
+    lead = UserFactory(email="ana.lead@example.gov.uk")
+    post = PostFactory()
+    PostHolderFactory(post=post, person=lead)
+    ActionFactory(lead_posts=[post], due_date=datetime.date(2023, 3, 9), reference="2.1.3")
+
+    send_reminders.apply_async(kwargs={"today": "2023-03-07"}, queue=queue)
+    send_reminders.apply_async(kwargs={"today": "2023-03-07"}, queue=queue)
+    sent = Reminder.objects.filter(state=Reminder.State.SENT)
+    wait_for(process, lambda: sent.count() == 2, what="send the two reminders")
+    heartbeat_through(queue, process)  # every delivery started before it has run
+
+    subjects = [
+        line
+        for path in (tmp_path / "mail").iterdir()
+        for line in path.read_text().splitlines()
+        if line.startswith("Subject: ")
+    ]
+    assert sorted(subjects) == [
+        "Subject: Action 2.1.3 is due in 2 days",
+        "Subject: Your improvement plan actions: week of 6 March 2023",
+    ]
+    assert Reminder.objects.count() == 2
+    assert all(reminder.attempts == 1 for reminder in Reminder.objects.all())
