@@ -98,14 +98,20 @@ def actions_for_pack(*, board: Board, as_at: datetime.date, since: datetime.date
     )
 
 
+def open_actions_arising(*, person=None) -> list[ActionArising]:
+    """Open actions arising from every board's minutes (of `person`, when given), soonest
+    due first, with their minute, meeting, board and owner. One query."""
+    found = ActionArising.objects.filter(
+        status=ActionArising.Status.OPEN, owner__is_active=True
+    ).select_related("owner", "minute", "minute__meeting", "minute__meeting__board")
+    if person is not None:
+        found = found.filter(owner=person)
+    return list(found.order_by("due_date", "pk"))
+
+
 def open_actions_arising_for(*, person) -> list[ActionArising]:
-    """The person's open actions arising from every board's minutes, soonest due first,
-    for their home page. One query."""
-    return list(
-        ActionArising.objects.filter(owner=person, status=ActionArising.Status.OPEN)
-        .select_related("minute", "minute__meeting", "minute__meeting__board")
-        .order_by("due_date", "pk")
-    )
+    """The person's open actions arising, for their home page. One query."""
+    return open_actions_arising(person=person)
 
 
 def meeting_day(meeting: Meeting) -> datetime.date:

@@ -5,8 +5,9 @@ Rules (the dates in governance.domain.reminders; the numbers in settings):
 - An action's leads are the people holding its lead posts today. Complete actions and
   actions of plans other than the current one are never chased.
 - Digest: each lead's overdue actions, actions due within the largest due-soon window,
-  actions with no progress reported for REMINDER_NO_PROGRESS_DAYS, and the Director's
-  unanswered challenges; sent only to people with at least one of them.
+  actions with no progress reported for REMINDER_NO_PROGRESS_DAYS, the Director's
+  unanswered challenges, and the open actions arising from meetings they own; sent only
+  to people with at least one of them.
 - Escalation: actions overdue by more than REMINDER_ESCALATE_OVERDUE_DAYS, or with no
   progress for REMINDER_ESCALATE_NO_UPDATE_DAYS, to each person holding the Director
   role, in one summary.
@@ -21,6 +22,9 @@ from django.db.models import Max, Prefetch
 
 from governance import roles
 from governance.domain import reminders as rules
+from governance.minutes.domain import days_overdue as overdue_days
+from governance.minutes.domain import overdue_in_words
+from governance.minutes.selectors import open_actions_arising
 from governance.models import Post, PostHolder, Reminder, User
 from governance.reminders.messages import (
     MailItem,
@@ -162,13 +166,35 @@ def digests(actions: list[Action], *, today: datetime.date) -> list[Planned]:
         for person in leads_of(action):
             by_person[person.pk].append(action)
             people[person.pk] = person
+    arising = arising_sections(today=today)
+    people.update({pk: person for pk, (person, _) in arising.items()})
     planned = []
-    for pk, led in by_person.items():
+    for pk, person in people.items():
+        led = by_person.get(pk, [])
         reviews = [review for action in led for review in challenges.get(action.pk, [])]
         sections = digest_sections(led, reviews, today=today)
+        if pk in arising:
+            sections.append(arising[pk][1])
         if sections:
-            planned.append(_digest(people[pk], sections, week))
+            planned.append(_digest(person, sections, week))
     return planned
+
+
+def arising_sections(*, today: datetime.date) -> dict[int, tuple[User, MailSection]]:
+    """Each owner's open actions arising from meetings' minutes, for their digest, with
+    overdue in words (governance.minutes.domain). One query."""
+    by_owner = defaultdict(list)
+    for action in open_actions_arising():
+        days = overdue_days(status=action.status, due_date=action.due_date, today=today)
+        note = overdue_in_words(days) or f"Due {day_in_words(action.due_date)}"
+        meeting = action.minute.meeting
+        url = link("action_arising_update", action.pk)
+        text = f"{action.description} ({meeting.board.name}, minute {action.minute.number})"
+        by_owner[action.owner_id].append((action.owner, MailItem(text, url, note)))
+    return {
+        pk: (rows[0][0], MailSection("Actions from meetings", tuple(item for _, item in rows)))
+        for pk, rows in by_owner.items()
+    }
 
 
 def _digest(person: User, sections: list[MailSection], week: datetime.date) -> Planned:

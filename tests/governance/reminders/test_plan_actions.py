@@ -9,7 +9,12 @@ from governance.models import Reminder
 from governance.reminders import plan_actions
 from governance.reminders.services import reminders_due
 from improvement_plan.models import Action, DirectorReview
-from tests.governance.factories import PostHolderFactory, UserFactory
+from tests.governance.factories import (
+    ActionArisingFactory,
+    MinuteFactory,
+    PostHolderFactory,
+    UserFactory,
+)
 from tests.governance.reminders.conftest import TODAY
 from tests.improvement_plan.factories import ActionFactory, PlanFactory, ProgressUpdateFactory
 
@@ -137,3 +142,22 @@ def test_open_actions_read_a_fixed_number_of_queries(action_due, django_assert_n
     with django_assert_num_queries(4):
         actions = plan_actions.open_actions(today=TODAY)
         assert all(plan_actions.leads_of(action) for action in actions)
+
+
+def test_owners_of_actions_arising_find_them_in_their_digest(action_due, lead):
+    action_due(D(2023, 2, 1), reference="1.1.1")
+    minute = MinuteFactory(number=18)
+    ActionArisingFactory(
+        minute=minute, owner=lead, description="Share the fostering strategy",
+        due_date=D(2023, 3, 1),
+    )  # fmt: skip
+    other = ActionArisingFactory(minute=minute, due_date=D(2023, 4, 1))
+
+    digests = {p.recipient: p for p in due(kind=Reminder.Kind.DIGEST)}
+
+    section = digests[lead].sections[-1]
+    assert section.heading == "Actions from meetings"
+    (item,) = section.items
+    assert item.text == f"Share the fostering strategy ({minute.meeting.board.name}, minute 18)"
+    assert item.note == "Overdue by 5 days"
+    assert digests[other.owner].sections[0].items[0].note == "Due 1 April 2023"
