@@ -16,7 +16,7 @@ import datetime
 from collections import defaultdict
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from governance.domain import reminders as rules
@@ -140,19 +140,22 @@ def _papers(item: AgendaItem, today) -> Planned:
 
 
 def pack_reminders(*, today: datetime.date, pack: Pack | None = None) -> list[Planned]:
-    """Members of the board of each pack published lately (or of `pack`)."""
+    """Members of the board of each pack published lately (or of `pack`). Two queries."""
     packs = Pack.objects.filter(state=Pack.State.BUILT, published_at__isnull=False)
     if pack is not None:
         packs = packs.filter(pk=pack.pk)
     else:
         since = today - datetime.timedelta(days=settings.PACK_PUBLISHED_NOTICE_DAYS)
         packs = packs.filter(published_at__date__gte=since, published_at__date__lte=today)
+    members = Membership.objects.filter(
+        current_holdings(today=today), person__is_active=True
+    ).select_related("person")
+    packs = packs.select_related("meeting__board").prefetch_related(
+        Prefetch("meeting__board__memberships", queryset=members, to_attr="current")
+    )
     planned = []
-    for found in packs.select_related("meeting__board"):
-        members = Membership.objects.filter(
-            current_holdings(today=today), board=found.meeting.board, person__is_active=True
-        ).select_related("person")
-        people = {membership.person.pk: membership.person for membership in members}
+    for found in packs:
+        people = {m.person.pk: m.person for m in found.meeting.board.current}
         planned += [_pack(person, found) for person in people.values()]
     return planned
 

@@ -92,3 +92,15 @@ def test_members_hear_of_a_published_pack_once_within_the_week():
     assert due(D(2023, 1, 11), Reminder.Kind.PACK_PUBLISHED) != []
     assert due(D(2023, 1, 12), Reminder.Kind.PACK_PUBLISHED) == []
     assert due(D(2023, 1, 3), Reminder.Kind.PACK_PUBLISHED) == []
+
+
+def test_pack_notices_read_a_fixed_number_of_queries(django_assert_num_queries):
+    published = timezone.make_aware(datetime.datetime(2023, 1, 4, 10))
+    for _ in range(5):
+        meeting = MeetingFactory()
+        MembershipFactory.create_batch(3, board=meeting.board)
+        PackFactory(meeting=meeting, state=Pack.State.BUILT, published_at=published)
+    from governance.reminders.plan_returns import pack_reminders
+
+    with django_assert_num_queries(2):
+        assert len(pack_reminders(today=D(2023, 1, 5))) == 15
