@@ -176,7 +176,7 @@ def digests(actions: list[Action], *, today: datetime.date) -> list[Planned]:
         if pk in arising:
             sections.append(arising[pk][1])
         if sections:
-            planned.append(_digest(person, sections, week))
+            planned.append(digest_for(person, sections, week))
     return planned
 
 
@@ -197,14 +197,15 @@ def arising_sections(*, today: datetime.date) -> dict[int, tuple[User, MailSecti
     }
 
 
-def _digest(person: User, sections: list[MailSection], week: datetime.date) -> Planned:
+def digest_for(person: User, sections, week: datetime.date) -> Planned:
+    """A person's weekly digest of `sections`."""
     count = sum(len(section.items) for section in sections)
     return Planned(
         recipient=person, kind=Reminder.Kind.DIGEST, about_key="digest",
         about=f"Week of {day_in_words(week)}",
         reason=f"{count} thing{'s' if count != 1 else ''} to see to",
-        for_date=week, subject=f"Your improvement plan actions: week of {day_in_words(week)}",
-        intro="What needs your attention this week on the actions your posts lead.",
+        for_date=week, subject=f"Your weekly digest: week of {day_in_words(week)}",
+        intro="What needs your attention this week.",
         sections=tuple(sections),
     )  # fmt: skip
 

@@ -26,6 +26,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
+from governance.domain.reminders import weekly_date
 from governance.models import Pack, Reminder, User
 from governance.reminders import plan_actions, plan_returns
 from governance.reminders.messages import Planned, render
@@ -46,8 +47,9 @@ def reminders_due(*, today: datetime.date) -> list[Planned]:
     ]
 
 
-def apply_digest_choice(planned: list[Planned]) -> list[Planned]:
-    """Rule (module docstring): digest-only people's reminders go into their digest."""
+def apply_digest_choice(planned: list[Planned], *, today: datetime.date) -> list[Planned]:
+    """Rule (module docstring): digest-only people's reminders go into their digest, on
+    the digest's day (one is made for them if they have none); other days they wait."""
     held: dict[int, list[Planned]] = {}
     kept = []
     for entry in planned:
@@ -61,6 +63,11 @@ def apply_digest_choice(planned: list[Planned]) -> list[Planned]:
         extra = held.pop(entry.recipient.pk, []) if entry.kind == Reminder.Kind.DIGEST else []
         sections = tuple(section for other in extra for section in other.sections)
         result.append(replace(entry, sections=entry.sections + sections) if extra else entry)
+    week = weekly_date(today=today, weekday=settings.REMINDER_DIGEST_WEEKDAY)
+    if week is not None:
+        for entries in held.values():
+            sections = [section for entry in entries for section in entry.sections]
+            result.append(plan_actions.digest_for(entries[0].recipient, sections, week))
     return result
 
 
@@ -108,7 +115,7 @@ def retryable() -> list[int]:
 def reminders_schedule(*, today: datetime.date) -> list[int]:
     """The beat's daily run: records today's reminders and starts a delivery task for
     every reminder waiting, on commit. Returns their ids."""
-    reminders_record(planned=apply_digest_choice(reminders_due(today=today)))
+    reminders_record(planned=apply_digest_choice(reminders_due(today=today), today=today))
     ids = retryable()
     transaction.on_commit(partial(_enqueue, ids))
     return ids
@@ -121,7 +128,11 @@ def pack_announce(*, pack_id: int, today: datetime.date) -> list[int]:
     pack = Pack.objects.filter(pk=pack_id).first()
     if pack is None:
         return []
-    planned = apply_digest_choice(plan_returns.pack_reminders(today=today, pack=pack))
+    planned = [  # digest-only members read of it in their digest (the daily run)
+        entry
+        for entry in plan_returns.pack_reminders(today=today, pack=pack)
+        if entry.recipient.reminder_mode != User.ReminderMode.DIGEST
+    ]
     ids = [reminder.pk for reminder in reminders_record(planned=planned).new]
     transaction.on_commit(partial(_enqueue, ids))
     return ids
@@ -210,7 +221,7 @@ class RunReport:
 def reminders_run(*, today: datetime.date, dry_run: bool) -> RunReport:
     """The beat's work done here and now (manage.py send_reminders): plan, record and
     deliver every reminder waiting. A dry run records and sends nothing."""
-    planned = apply_digest_choice(reminders_due(today=today))
+    planned = apply_digest_choice(reminders_due(today=today), today=today)
     if dry_run:
         known = set(
             Reminder.objects.filter(key__in=[p.key for p in planned]).values_list("key", flat=True)

@@ -135,7 +135,7 @@ def test_the_beat_task_sends_each_reminder_once_when_delivered_twice(worker, tmp
     ]
     assert sorted(subjects) == [
         "Subject: Action 2.1.3 is due in 2 days",
-        "Subject: Your improvement plan actions: week of 6 March 2023",
+        "Subject: Your weekly digest: week of 6 March 2023",
     ]
     assert Reminder.objects.count() == 2
     assert all(reminder.attempts == 1 for reminder in Reminder.objects.all())

@@ -37,7 +37,7 @@ def test_each_lead_gets_the_right_reminders_once(demo):
         "Action 2.3.4 is overdue by 127 days",
         "Action 3.5.1 is overdue by 158 days",
         "Action 3.5.3 is overdue by 158 days",
-        "Your improvement plan actions: week of 6 March 2023",
+        "Your weekly digest: week of 6 March 2023",
     ]
     escalations = [m for m in mail.outbox if m.subject.startswith("Escalation")]
     assert [m.to for m in escalations] == [["dcs@demo.tameside.example"]]

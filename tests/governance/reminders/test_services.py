@@ -116,7 +116,7 @@ def test_a_digest_only_person_gets_their_reminders_in_the_digest(action_due, lea
     subjects = sorted(m.subject for m in mail.outbox)
     assert subjects == [
         "Escalation: improvement plan actions off track, week of 6 March 2023",
-        "Your improvement plan actions: week of 6 March 2023",
+        "Your weekly digest: week of 6 March 2023",
     ]
     digest = next(m for m in mail.outbox if m.to == [lead.email])
     assert "2.1.1" in digest.body
@@ -154,3 +154,17 @@ def test_the_beat_run_with_the_queue_down_logs_and_keeps_the_reminder_waiting(
     assert Reminder.objects.get().state == Reminder.State.PENDING
     assert "the next run will" in caplog.text
     assert mail.outbox == []
+
+
+def test_a_digest_only_person_without_actions_gets_a_digest_of_what_fell_due():
+    from tests.governance.factories import AgendaItemFactory, MeetingFactory, UserFactory
+
+    author = UserFactory(reminder_mode=User.ReminderMode.DIGEST)
+    meeting = MeetingFactory(papers_deadline=D(2023, 3, 10))
+    AgendaItemFactory(meeting=meeting, report_author=author, title="Children missing")
+
+    assert (
+        run(today=D(2023, 3, 6)).lines[0][1].subject == "Your weekly digest: week of 6 March 2023"
+    )
+    assert "Children missing" in mail.outbox[0].body
+    assert run(today=D(2023, 3, 7)).lines == []

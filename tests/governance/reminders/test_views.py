@@ -131,3 +131,18 @@ def test_an_administrator_tries_failed_reminders_again(
     failed.refresh_from_db()
     assert (failed.state, failed.attempts) == (Reminder.State.SENT, 1)
     assert [m.subject for m in mail.outbox] == ["Action 2.1.3 is overdue"]
+
+
+def test_digest_only_members_are_not_mailed_when_a_pack_is_published(
+    django_capture_on_commit_callbacks, tasks_in_process, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    meeting = MeetingFactory()
+    MembershipFactory(board=meeting.board, person__reminder_mode=User.ReminderMode.DIGEST)
+    pack = PackFactory(meeting=meeting, state=Pack.State.BUILT, page_count=12)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        pack_services.pack_publish(pack=pack, user=None)
+
+    assert mail.outbox == []
+    assert not Reminder.objects.exists()
