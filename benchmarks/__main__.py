@@ -28,10 +28,11 @@ def main() -> int:
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
-    from benchmarks import packs, pages, plan_pages, scorecard_pages
+    from benchmarks import packs, pages, plan_pages, reminders, scorecard_pages
 
-    # packs first: it rolls back what it makes, and needs none of the volume data.
-    for module in (packs, pages, plan_pages, scorecard_pages):
+    # packs first: it rolls back what it makes, and needs none of the volume data;
+    # reminders after plan_pages, whose plan it reads.
+    for module in (packs, pages, plan_pages, reminders, scorecard_pages):
         for line in module.run():
             print(line, flush=True)
     return 0
