@@ -121,8 +121,8 @@ def _action(minute: Minute, entry: dict, people: dict[str, User], clerk: User) -
 
 def _papers(meeting: Meeting, *, previous: Meeting, user: User) -> None:
     """The papers of the January 2023 pack, in the pack's order."""
+    from governance.domain.minutes import day_in_words
     from governance.meetings import paper_services, standard_items
-    from governance.minutes.domain import day_in_words
 
     items = {item.title.casefold(): item for item in meeting.agenda_items.all()}
     minutes_item = items["minutes"]

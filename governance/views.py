@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from django_tables2 import RequestConfig
 
 from governance import health
-from governance.minutes.domain import days_overdue, overdue_in_words
+from governance.domain.minutes import days_overdue, overdue_in_words
 from governance.minutes.selectors import open_actions_arising_for
 from governance.selectors import posts_held
 from improvement_plan.action_selectors import open_challenges_for

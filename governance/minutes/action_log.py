@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.utils import timezone
 
-from governance.minutes.domain import days_overdue, exempt_note, overdue_in_words
+from governance.domain.minutes import days_overdue, exempt_note, overdue_in_words
 from governance.models import ActionArising
 
 HEADERS = (

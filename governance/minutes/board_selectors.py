@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from django.db.models import Q, QuerySet
 from django.utils.formats import date_format
 
-from governance.minutes.domain import rate, rate_in_words
+from governance.domain.minutes import rate, rate_in_words
 from governance.minutes.selectors import meeting_day, year_of
 from governance.models import (
     ActionArising,
@@ -157,7 +157,7 @@ def action_owners(*, board: Board) -> QuerySet[User]:
 
 
 def overdue_q(*, today: datetime.date) -> Q:
-    """Overdue by the rule in governance.minutes.domain: open and past its due date."""
+    """Overdue by the rule in governance.domain.minutes: open and past its due date."""
     return Q(status=ActionArising.Status.OPEN, due_date__lt=today)
 
 

@@ -18,7 +18,7 @@ from django.utils.text import slugify
 from docx import Document
 from docx.shared import Pt
 
-from governance.minutes.domain import clock, day_in_words, exempt_note
+from governance.domain.minutes import clock, day_in_words, exempt_note
 from governance.minutes.selectors import (
     MinutesRecord,
     attendance_in_words,

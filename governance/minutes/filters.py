@@ -30,5 +30,5 @@ class ActionLogFilter(django_filters.FilterSet):
         self.filters["owner"].queryset = action_owners(board=board)
 
     def only_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
-        """Overdue by the rule in governance.minutes.domain: open and past its due date."""
+        """Overdue by the rule in governance.domain.minutes: open and past its due date."""
         return queryset.filter(overdue_q(today=self.today)) if value else queryset

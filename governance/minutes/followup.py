@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from governance.minutes.domain import closing_date, day_in_words, plain_text
+from governance.domain.minutes import closing_date, day_in_words, plain_text
 from governance.minutes.selectors import meeting_day
 from governance.models import ActionArising, Board, Meeting, Minute, User, WorkProgrammeItem
 
@@ -56,7 +56,7 @@ def action_arising_update(
     user,
     today: datetime.date | None = None,
 ) -> ActionArising:
-    """The owner's (or the clerk's) report. Rule (governance.minutes.domain.closing_date):
+    """The owner's (or the clerk's) report. Rule (governance.domain.minutes.closing_date):
     a closed action (done or no longer needed) has a completion date, today unless given,
     not in the future nor before the meeting; reopening clears it."""
     today = today or timezone.localdate()

@@ -1,7 +1,7 @@
 """Forms of the meeting record, each field a GOV.UK form group.
 
 Forms check what a field alone can tell (a real date or time, a choice made); the rules
-that join fields live in governance.minutes.domain and the services, whose errors the
+that join fields live in governance.domain.minutes and the services, whose errors the
 views put on the form, so one error summary lists every problem. People are chosen from
 one list read once per form (people_list), however many fields offer it.
 

@@ -8,8 +8,8 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
+from governance.domain.minutes import day_in_words, exempt_note
 from governance.domain.municipal_year import municipal_year
-from governance.minutes.domain import day_in_words, exempt_note
 from governance.models import (
     ActionArising,
     Attendance,

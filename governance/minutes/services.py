@@ -2,7 +2,7 @@
 times, publishing and approving the minutes.
 
 Each service is atomic, takes keyword arguments, stores what people type as plain text
-(governance.minutes.domain.plain_text), saves history (django-simple-history) naming the
+(governance.domain.minutes.plain_text), saves history (django-simple-history) naming the
 user, and raises ValidationError (a message per field where there is a field) before
 writing anything. Actions arising and the work programme are in
 governance.minutes.followup, re-exported here.
@@ -17,7 +17,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from governance.minutes.domain import approval_problem, day_in_words, plain_text, time_problem
+from governance.domain.minutes import approval_problem, day_in_words, plain_text, time_problem
 from governance.minutes.followup import (  # noqa: F401  (re-exported)
     action_arising_add,
     action_arising_update,
@@ -303,7 +303,7 @@ def minutes_publish(*, meeting: Meeting, user) -> Meeting:
 @transaction.atomic
 def minutes_approve(*, meeting: Meeting, at_meeting: Meeting, user) -> Meeting:
     """Rule: minutes are approved as a correct record at a later meeting of the same board
-    (governance.minutes.domain.approval_problem). Approved minutes are published too."""
+    (governance.domain.minutes.approval_problem). Approved minutes are published too."""
     meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
     now = timezone.now()
     problem = approval_problem(meeting=meeting, at_meeting=at_meeting, now=now)

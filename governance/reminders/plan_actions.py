@@ -22,8 +22,8 @@ from django.db.models import Max, Prefetch
 
 from governance import roles
 from governance.domain import reminders as rules
-from governance.minutes.domain import days_overdue as overdue_days
-from governance.minutes.domain import overdue_in_words
+from governance.domain.minutes import days_overdue as overdue_days
+from governance.domain.minutes import overdue_in_words
 from governance.minutes.selectors import open_actions_arising
 from governance.models import Post, PostHolder, Reminder, User
 from governance.reminders.messages import (
@@ -182,7 +182,7 @@ def digests(actions: list[Action], *, today: datetime.date) -> list[Planned]:
 
 def arising_sections(*, today: datetime.date) -> dict[int, tuple[User, MailSection]]:
     """Each owner's open actions arising from meetings' minutes, for their digest, with
-    overdue in words (governance.minutes.domain). One query."""
+    overdue in words (governance.domain.minutes). One query."""
     by_owner = defaultdict(list)
     for action in open_actions_arising():
         days = overdue_days(status=action.status, due_date=action.due_date, today=today)

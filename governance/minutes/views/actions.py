@@ -16,10 +16,10 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from governance.domain.minutes import day_in_words, days_overdue, overdue_in_words
 from governance.minutes import services
 from governance.minutes.action_log import csv_download, log_rows
 from governance.minutes.board_selectors import action_history, action_log
-from governance.minutes.domain import day_in_words, days_overdue, overdue_in_words
 from governance.minutes.filters import ActionLogFilter
 from governance.minutes.forms import ActionArisingForm, ActionArisingUpdateForm, people_list
 from governance.minutes.views.common import (

@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
-from governance.minutes.domain import day_in_words
+from governance.domain.minutes import day_in_words
 from governance.minutes.forms import people_list
 from governance.models import Board, Meeting
 

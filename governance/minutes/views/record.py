@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
+from governance.domain.minutes import clock, day_in_words
 from governance.minutes import services
-from governance.minutes.domain import clock, day_in_words
 from governance.minutes.forms import MinuteForm, TimesForm
 from governance.minutes.selectors import (
     attendance_in_words,
