@@ -203,7 +203,7 @@ def digest_for(person: User, sections, week: datetime.date) -> Planned:
     return Planned(
         recipient=person, kind=Reminder.Kind.DIGEST, about_key="digest",
         about=f"Week of {day_in_words(week)}",
-        reason=f"{count} thing{'s' if count != 1 else ''} to see to",
+        reason=f"{count} item{'s need' if count != 1 else ' needs'} your attention",
         for_date=week, subject=f"Your weekly digest: week of {day_in_words(week)}",
         intro="What needs your attention this week.",
         sections=tuple(sections),
