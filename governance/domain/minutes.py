@@ -31,9 +31,12 @@ def plain_text(text: str | None) -> str:
     return text.strip()
 
 
-def day_in_words(moment: datetime.datetime) -> str:
-    """A moment's day in UK time, the English way: "2 November 2022"."""
-    return date_format(timezone.localtime(moment), "j F Y")
+def day_in_words(moment: datetime.datetime | datetime.date) -> str:
+    """A day (or a moment's day in UK time) the English way: "2 November 2022". The one
+    place every page, pack and mail writes a date."""
+    if isinstance(moment, datetime.datetime):
+        moment = timezone.localtime(moment)
+    return date_format(moment, "j F Y")
 
 
 def exempt_note(paragraph: int) -> str:

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 
+from governance.domain.minutes import day_in_words  # noqa: F401  (meetings write days so)
 from governance.models import Meeting
 
 MEETING_STATUS_COLOURS = {
@@ -18,9 +19,9 @@ MEETING_STATUS_COLOURS = {
 }
 
 
-def time_in_words(moment: datetime.datetime) -> str:
+def time_in_words(moment: datetime.datetime | datetime.time) -> str:
     """A time as GOV.UK writes it, in UK time: "6pm", "6:30pm", "midday", "midnight"."""
-    local = timezone.localtime(moment)
+    local = timezone.localtime(moment) if isinstance(moment, datetime.datetime) else moment
     if local.minute == 0 and local.hour in (0, 12):
         return "midnight" if local.hour == 0 else "midday"
     hour = local.hour % 12 or 12
@@ -31,11 +32,6 @@ def time_in_words(moment: datetime.datetime) -> str:
 def when_in_words(moment: datetime.datetime) -> str:
     """When a meeting starts: "Wednesday 11 January 2023, 6pm"."""
     return f"{date_format(timezone.localtime(moment), 'l j F Y')}, {time_in_words(moment)}"
-
-
-def day_in_words(moment: datetime.datetime) -> str:
-    """The day a meeting is held, in UK time, as the agenda writes it: "2 November 2022"."""
-    return date_format(timezone.localtime(moment), "j F Y")
 
 
 def meeting_status_tag(meeting: Meeting) -> str:

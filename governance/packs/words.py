@@ -13,15 +13,15 @@ import datetime
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from governance.domain import minutes as minutes_rules
+
 NOT_FOR_PUBLICATION = "NOT FOR PUBLICATION"
 SCHEDULE_12A = "Schedule 12A to the Local Government Act 1972"
 
 
 def clock(moment: datetime.time, *, spaced: bool = True) -> str:
     """A time of day as the council writes it: "6.00 pm" ("6.00pm" unspaced)."""
-    hour = moment.hour % 12 or 12
-    suffix = "am" if moment.hour < 12 else "pm"
-    return f"{hour}.{moment.minute:02d}{' ' if spaced else ''}{suffix}"
+    return minutes_rules.clock(moment, spaced=spaced)
 
 
 def local(moment: datetime.datetime) -> datetime.datetime:
@@ -33,10 +33,8 @@ def day_name(moment: datetime.datetime) -> str:
 
 
 def long_date(day: datetime.date | datetime.datetime) -> str:
-    """ "11 January 2023"."""
-    if isinstance(day, datetime.datetime):
-        day = local(day).date()
-    return date_format(day, "j F Y")
+    """ "11 January 2023" (governance.domain.minutes.day_in_words)."""
+    return minutes_rules.day_in_words(day)
 
 
 def exempt_paragraph(paragraph: int) -> str:

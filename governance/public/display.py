@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from governance.domain.minutes import day_in_words as date_in_words  # noqa: F401
+from governance.meetings.formatting import time_in_words  # noqa: F401  (used by the views)
 from governance.models import Meeting
 
 AGENDA_PUBLISHED_STATUSES = (
@@ -47,23 +49,6 @@ def minutes_are_published(meeting: Meeting) -> bool:
 def ends_at(meeting: Meeting) -> datetime.datetime:
     """When a meeting ends: its ends_at, or two hours after it starts."""
     return meeting.ends_at or meeting.starts_at + DEFAULT_LENGTH
-
-
-def time_in_words(moment: datetime.datetime | datetime.time) -> str:
-    """A time as GOV.UK writes it, in UK time: "6pm", "6:30pm", "midday", "midnight"."""
-    local = timezone.localtime(moment) if isinstance(moment, datetime.datetime) else moment
-    if local.minute == 0 and local.hour in (0, 12):
-        return "midnight" if local.hour == 0 else "midday"
-    hour = local.hour % 12 or 12
-    minutes = f":{local.minute:02d}" if local.minute else ""
-    return f"{hour}{minutes}{'am' if local.hour < 12 else 'pm'}"
-
-
-def date_in_words(moment: datetime.datetime | datetime.date) -> str:
-    """A date the English way, in UK time: "11 January 2023"."""
-    if isinstance(moment, datetime.datetime):
-        moment = timezone.localtime(moment)
-    return date_format(moment, "j F Y")
 
 
 def status_in_words(meeting: Meeting) -> tuple[str, str]:

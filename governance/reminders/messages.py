@@ -13,6 +13,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from governance.domain.minutes import day_in_words  # noqa: F401  (the mails' dates)
 from governance.models import Reminder, User
 
 
@@ -78,10 +79,6 @@ def render(planned: Planned) -> tuple[str, str]:
     text = render_to_string("governance/email/reminder.txt", context)
     html = render_to_string("governance/email/reminder.html", context)
     return text, html
-
-
-def day_in_words(day: datetime.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def days_in_words(days: int) -> str:
