@@ -72,6 +72,18 @@ class Pack(models.Model):
     requested_at = models.DateTimeField(auto_now_add=True)
     built_at = models.DateTimeField(null=True, blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
+    held_items = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="The agenda items (of this meeting or, in its previous minutes and action "
+        "log, of earlier ones) whose words or papers this pack shows.",
+    )
+    withdrawn_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Set when the pack may no longer be served: an item it holds was made exempt.",
+    )
+    withdrawn_reason = models.CharField(max_length=300, blank=True)
 
     class Meta:
         ordering = ["meeting", "audience", "-version"]
