@@ -17,6 +17,7 @@ from django.db.models import Count, IntegerField, OuterRef, Prefetch, QuerySet, 
 from django.db.models.functions import Coalesce
 from openpyxl import Workbook
 
+from common.cells import csv_row, xlsx_row
 from governance.models import Post
 from improvement_plan.importing.export_layout import EXPORT_COLUMNS, JOINER
 from improvement_plan.models import Action, Milestone, Plan, ProgressUpdate, Rag
@@ -86,15 +87,16 @@ def export_rows(plan: Plan, *, today: datetime.date) -> Iterator[list]:
 
 
 def write_csv(plan: Plan, stream: TextIO, *, today: datetime.date) -> None:
-    """RFC 4180 CSV; the stream should be opened with newline=""."""
+    """RFC 4180 CSV; the stream should be opened with newline="". Every cell goes through
+    common.cells, so formula-like text is never live (the import takes the quote off)."""
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerows(export_rows(plan, today=today))
+    writer.writerows(csv_row(row) for row in export_rows(plan, today=today))
 
 
 def write_xlsx(plan: Plan, stream: BinaryIO, *, today: datetime.date) -> None:
-    """One worksheet, "Plan", with the same rows as the CSV."""
+    """One worksheet, "Plan", with the same rows as the CSV; text cells never formulas."""
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Plan")
     for row in export_rows(plan, today=today):
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, row))
     workbook.save(stream)

@@ -2,8 +2,8 @@
 
 One header row, then one row per action in the table's order. Dates are ISO in CSV
 and real dates in XLSX. Text a spreadsheet would run as a formula (it starts with
-=, +, -, @, a tab or a carriage return) is kept as text: a quote in front in CSV, a
-text cell in XLSX.
+=, +, -, @, a tab or a carriage return) is kept as text by common.cells: a quote in
+front in CSV, a text cell in XLSX.
 """
 
 import csv
@@ -13,9 +13,8 @@ from collections.abc import Iterable
 
 from django.http import HttpResponse
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 
+from common.cells import csv_row, xlsx_row
 from improvement_plan.domain import rag
 from improvement_plan.models import Action
 from improvement_plan.rag_selectors import judge
@@ -36,7 +35,6 @@ HEADERS = (
     "Where they disagree",
 )
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def action_row(action: Action, *, today: datetime.date) -> list:
@@ -57,34 +55,13 @@ def action_row(action: Action, *, today: datetime.date) -> list:
     ]
 
 
-def _as_text(value) -> str:
-    """A CSV cell: ISO dates, empty for none, and formula-like text made harmless."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
-
-
 def csv_bytes(rows: Iterable[list]) -> bytes:
     """UTF-8 with a byte order mark, so Excel reads the accents and dashes in plan text."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(HEADERS)
-    writer.writerows([_as_text(value) for value in row] for row in rows)
+    writer.writerows(csv_row(row) for row in rows)
     return out.getvalue().encode("utf-8-sig")
-
-
-def _xlsx_cell(sheet, value, *, bold: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, str):
-        cell.data_type = "s"  # never a formula, whatever the text starts with
-    if isinstance(value, datetime.date):
-        cell.number_format = "d mmmm yyyy"
-    if bold:
-        cell.font = Font(bold=True)
-    return cell
 
 
 def xlsx_bytes(rows: Iterable[list]) -> bytes:
@@ -92,9 +69,9 @@ def xlsx_bytes(rows: Iterable[list]) -> bytes:
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Actions")
     sheet.freeze_panes = "A2"
-    sheet.append([_xlsx_cell(sheet, header, bold=True) for header in HEADERS])
+    sheet.append(xlsx_row(sheet, HEADERS, bold=True))
     for row in rows:
-        sheet.append([_xlsx_cell(sheet, value) for value in row])
+        sheet.append(xlsx_row(sheet, row))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -21,6 +21,7 @@ from typing import BinaryIO, TextIO
 from django.db.models import Prefetch, QuerySet
 from openpyxl import Workbook
 
+from common.cells import csv_row, plain_number, xlsx_row
 from scorecard.domain.periods import add_months, previous_period
 from scorecard.judgements import judge
 from scorecard.models import Benchmark, Indicator, IndicatorValue, Target
@@ -112,27 +113,14 @@ def export_rows(*, start=None, end=None) -> Iterator[list]:
 
 def plain(number: Decimal) -> str:
     """A number as a person writes it: 78.1000 is "78.1", 1302.0000 is "1302"."""
-    return f"{number.normalize():f}"
-
-
-def _csv_cell(cell) -> str:
-    if cell is None:
-        return ""
-    return plain(cell) if isinstance(cell, Decimal) else cell
-
-
-def _xlsx_cell(cell):
-    if not isinstance(cell, Decimal):
-        return cell
-    number = cell.normalize()
-    return int(number) if number == number.to_integral_value() else float(number)
+    return plain_number(number)
 
 
 def write_csv(stream: TextIO, *, start=None, end=None) -> None:
-    """RFC 4180 CSV; the stream should be opened with newline=""."""
+    """RFC 4180 CSV; the stream should be opened with newline="". Every cell goes through
+    common.cells, so formula-like text is never live."""
     writer = csv.writer(stream, lineterminator="\r\n")
-    for row in export_rows(start=start, end=end):
-        writer.writerow([_csv_cell(cell) for cell in row])
+    writer.writerows(csv_row(row) for row in export_rows(start=start, end=end))
 
 
 def write_xlsx(stream: BinaryIO, *, start=None, end=None) -> None:
@@ -140,5 +128,5 @@ def write_xlsx(stream: BinaryIO, *, start=None, end=None) -> None:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("Scorecard")
     for row in export_rows(start=start, end=end):
-        sheet.append([_xlsx_cell(cell) for cell in row])
+        sheet.append(xlsx_row(sheet, row))
     workbook.save(stream)

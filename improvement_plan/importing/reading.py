@@ -1,13 +1,21 @@
-"""Reading an uploaded plan file into rows of text: CSV (UTF-8, BOM allowed) or XLSX."""
+"""Reading an uploaded plan file into rows of text: CSV (UTF-8, BOM allowed) or XLSX.
 
-import csv
-import datetime
-import io
+The file is read by common.spreadsheets, bounded by rows, columns and cells read; a file
+it cannot read or that is over a limit is a PlanFileError with the row that says why.
+"""
+
 import os
 from pathlib import Path
 from typing import BinaryIO
 
-from openpyxl import load_workbook
+from common.spreadsheets import (
+    CellNote,
+    SpreadsheetError,
+    Table,
+    plain_text,
+    read_text_table,
+    read_xlsx_tables,
+)
 
 Source = bytes | BinaryIO | str | os.PathLike
 
@@ -28,46 +36,29 @@ def source_bytes(source: Source) -> bytes:
 
 def read_rows(source: Source, filename: str) -> list[list[str]]:
     """The table's rows as text, by the file's extension: .csv or .xlsx (first sheet)."""
+    return read_table(source, filename)[0]
+
+
+def read_table(source: Source, filename: str) -> tuple[list[list[str]], list[CellNote]]:
+    """The rows, and the notes of cells changed as they were read (NUL characters removed)."""
     data = source_bytes(source)
     extension = Path(filename).suffix.lower()
-    if extension == ".csv":
-        return _csv_rows(data)
-    if extension == ".xlsx":
-        return _xlsx_rows(data)
-    raise PlanFileError(f"{filename}: a plan must be a .csv or .xlsx file.")
-
-
-def _csv_rows(data: bytes) -> list[list[str]]:
-    """RFC 4180 CSV in UTF-8; a leading BOM is dropped and cells may hold line breaks."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise PlanFileError("The CSV file is not UTF-8 text: save it as CSV UTF-8.") from exc
-    reader = csv.reader(io.StringIO(text, newline=""))
-    return [[_clean(cell) for cell in row] for row in reader]
-
-
-def _xlsx_rows(data: bytes) -> list[list[str]]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise PlanFileError("The file is not a readable .xlsx workbook.") from exc
-    try:
-        sheet = workbook.worksheets[0]
-        return [[cell_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
+        if extension == ".csv":
+            table = read_text_table(data, delimiter=",")
+        elif extension == ".xlsx":
+            sheets = read_xlsx_tables(data, sheets=1, cell_text=cell_text)
+            table = sheets[0] if sheets else Table("")
+        else:
+            raise PlanFileError(f"{filename}: a plan must be a .csv or .xlsx file.")
+    except SpreadsheetError as exc:
+        raise PlanFileError(str(exc)) from exc
+    return [[_clean(cell) for cell in row] for row in table.rows], table.notes
 
 
 def cell_text(value) -> str:
     """A spreadsheet value as the text a person sees: 3.0 is "3", a date is "20 June 2022"."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.strftime("%-d %B %Y")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return _clean(str(value))
+    return plain_text(value)
 
 
 def _clean(text: str) -> str:

@@ -19,7 +19,7 @@ from improvement_plan.domain.timeframe import Timeframe, parse_timeframe
 from improvement_plan.importing.export_layout import parse_rows
 from improvement_plan.importing.layout import ParsedAction, ParsedPriority
 from improvement_plan.importing.milestones import written_milestones
-from improvement_plan.importing.reading import Source, read_rows
+from improvement_plan.importing.reading import Source, read_table
 from improvement_plan.importing.report import (
     CREATED,
     UNCHANGED,
@@ -45,9 +45,12 @@ def plan_import(
 
     Raises PlanFileError or PlanLayoutError when the file cannot be read at all.
     """
-    parsed = parse_rows(read_rows(source, filename))
+    rows, notes = read_table(source, filename)
+    parsed = parse_rows(rows)
     report = PlanImportReport(filename=filename, plan_title=plan_title, dry_run=dry_run)
     report.warnings.extend(parsed.warnings)
+    for note in notes:
+        report.warn(note.row, f"Column {note.column_letter}: {note.message}")
     plan, report.plan_created = Plan.objects.get_or_create(title=plan_title)
     report.plan_id = None if dry_run and report.plan_created else plan.pk
     leads = _LeadPosts(report)

@@ -285,3 +285,69 @@ def test_an_export_with_a_bad_cell_warns_with_its_row(db):
     assert (2, 'Action 1.1.1: reported RAG "Purple" is unknown.') in rows
     assert (3, 'Priority "x" is not a number: the row is skipped.') in rows
     assert (4, "Action 1.1.1 appears twice: this row is skipped.") in rows
+
+
+# Finding 7: no exported cell is a live formula, from the command line as from the web.
+
+HOSTILE = ['=HYPERLINK("http://x","y")', "+1+1", "-2+3", "@SUM(A1)", "\tTab", "\rReturn"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_the_command_never_writes_a_live_formula(plan, tmp_path, text):
+    Action.objects.filter(reference="1.1.1").update(description=text)
+    out = io.StringIO()
+    call_command("export_plan", "--plan", "Plan 2023", stdout=out)
+    call_command(
+        "export_plan", "--plan", "Plan 2023", "--format", "xlsx", "-o", str(tmp_path / "p.xlsx"),
+        stdout=io.StringIO(),
+    )  # fmt: skip
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue(), newline="")))
+    assert rows[0]["action"] == "'" + text
+    sheet = load_workbook(tmp_path / "p.xlsx").worksheets[0]
+    cell = sheet.cell(row=2, column=4)
+    assert (cell.value, cell.data_type) == (text, "s")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_formula_like_text_comes_back_as_written_when_the_export_is_imported(plan, tmp_path, fmt):
+    Action.objects.filter(reference="1.1.1").update(description="=1+1 and -2")
+    path = tmp_path / f"plan.{fmt}"
+    call_command(
+        "export_plan", "--plan", "Plan 2023", "--format", fmt, "-o", str(path),
+        stdout=io.StringIO(),
+    )  # fmt: skip
+
+    plan_import(source=path, filename=path.name, plan_title="Copy", dry_run=False, today=TODAY)
+
+    copy = Action.objects.get(objective__priority__plan__title="Copy", reference="1.1.1")
+    assert copy.description == "=1+1 and -2"
+
+
+# Finding 12: export_plan with no --plan exports the current plan and says which.
+
+
+def test_the_command_without_a_plan_exports_the_current_plan_and_says_which(plan):
+    PlanFactory(title="Older plan", starts_on=datetime.date(2020, 4, 1))
+    Plan.objects.filter(pk=plan.pk).update(starts_on=datetime.date(2023, 4, 1))
+    out, err = io.StringIO(), io.StringIO()
+
+    call_command("export_plan", "--format", "csv", stdout=out, stderr=err)
+
+    rows = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert [row["action_ref"] for row in rows] == ["1.1.1", "1.1.2", "2.1.1"]
+    assert 'current plan, "Plan 2023"' in err.getvalue()
+
+
+def test_the_command_without_a_plan_and_no_plan_at_all_says_so(db):
+    with pytest.raises(CommandError, match="no plan to export yet"):
+        call_command("export_plan", "--format", "csv", stdout=io.StringIO())
+
+
+def test_import_plan_without_a_plan_imports_into_the_current_plan(plan):
+    out = io.StringIO()
+
+    call_command("import_plan", str(SAMPLE), "--dry-run", stdout=out)
+
+    assert 'Into the current plan, "Plan 2023"' in out.getvalue()
+    assert "Dry run" in out.getvalue()

@@ -230,3 +230,22 @@ def test_the_command_writes_a_csv_file(samples, tmp_path):
 def test_the_command_refuses_what_it_cannot_do(args, message):
     with pytest.raises(CommandError, match=message):
         call_command("export_scorecard", *args, stdout=io.StringIO())
+
+
+# Finding 7: no exported cell is a live formula, from the command line as from the web.
+
+
+@pytest.mark.parametrize("text", ['=HYPERLINK("http://x","y")', "+1", "-1+2", "@A1", "\tx"])
+def test_the_command_never_writes_a_live_formula(tmp_path, text):
+    monthly(values=[(6, 70)], title=text)
+    out = io.StringIO()
+    call_command("export_scorecard", stdout=out)
+    path = tmp_path / "s.xlsx"
+    call_command("export_scorecard", "--format", "xlsx", "-o", str(path), stdout=io.StringIO())
+
+    assert row(list(csv.DictReader(io.StringIO(out.getvalue()))), "FD1", "2023-06")[
+        "indicator"
+    ] == ("'" + text)
+    cell = load_workbook(path).worksheets[0].cell(row=2, column=2)
+    assert (cell.value, cell.data_type) == (text, "s")
+    assert load_workbook(path).worksheets[0].cell(row=2, column=6).value == 70

@@ -1,7 +1,9 @@
-"""`manage.py export_plan --plan NAME --format csv|xlsx [-o FILE]`: one row per action.
+"""`manage.py export_plan [--plan NAME] --format csv|xlsx [-o FILE]`: one row per action.
 
-CSV goes to standard output when no file is given; XLSX needs a file. The export
-imports back with import_plan (see improvement_plan.exporting).
+Without --plan, the current plan (improvement_plan.selectors.current_plan: the one that
+starts latest), named on standard error. CSV goes to standard output when no file is
+given; XLSX needs a file. Every cell is written by common.cells, so no text becomes a
+live formula. The export imports back with import_plan (see improvement_plan.exporting).
 """
 
 from django.core.management.base import BaseCommand, CommandError
@@ -9,21 +11,21 @@ from django.utils import timezone
 
 from improvement_plan.exporting import FORMATS, write_csv, write_xlsx
 from improvement_plan.models import Plan
+from improvement_plan.selectors import current_plan
 
 
 class Command(BaseCommand):
     help = "Exports a plan's actions, one row per action in plan order, as CSV or XLSX."
 
     def add_arguments(self, parser):
-        parser.add_argument("--plan", required=True, help="The plan's title.")
+        parser.add_argument(
+            "--plan", help="The plan's title; default: the current plan (the latest to start)."
+        )
         parser.add_argument("--format", choices=FORMATS, default="csv")
         parser.add_argument("-o", "--output", help="The file to write; CSV only: default stdout.")
 
     def handle(self, *args, **options):
-        plan = Plan.objects.filter(title__iexact=options["plan"].strip()).first()
-        if plan is None:
-            known = "; ".join(Plan.objects.values_list("title", flat=True)) or "none yet"
-            raise CommandError(f'No plan is called "{options["plan"]}". Plans: {known}.')
+        plan = self._plan(options["plan"])
         today = timezone.localdate()
         output = options["output"]
         if options["format"] == "xlsx" and not output:
@@ -41,3 +43,17 @@ class Command(BaseCommand):
             raise CommandError(f"Cannot write {output}: {exc.strerror or exc}.") from exc
         if output:
             self.stdout.write(f'Exported "{plan.title}" to {output}.')
+
+    def _plan(self, title: str | None) -> Plan:
+        """The plan named, else the current plan, said on standard error (stdout may be CSV)."""
+        known = "; ".join(Plan.objects.values_list("title", flat=True)) or "none yet"
+        if title is None:
+            plan = current_plan()
+            if plan is None:
+                raise CommandError("There is no plan to export yet: import one with import_plan.")
+            self.stderr.write(f'Exporting the current plan, "{plan.title}" (plans: {known}).')
+            return plan
+        plan = Plan.objects.filter(title__iexact=title.strip()).first()
+        if plan is None:
+            raise CommandError(f'No plan is called "{title}". Plans: {known}.')
+        return plan

@@ -1,4 +1,6 @@
-"""`manage.py import_plan FILE --plan NAME [--dry-run]`: imports a plan table or an export.
+"""`manage.py import_plan FILE [--plan NAME] [--dry-run]`: imports a plan table or an export.
+
+Without --plan, into the current plan (the one that starts latest), said in the report.
 
 All or nothing. Prints the summary, every warning with its row number, and the posts
 created for an administrator to review. A file that cannot be read stops the command
@@ -11,6 +13,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from improvement_plan.importing import PlanFileError, PlanLayoutError, plan_import
+from improvement_plan.selectors import current_plan
 
 
 class Command(BaseCommand):
@@ -18,14 +21,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="The plan's table as .csv (UTF-8) or .xlsx.")
-        parser.add_argument("--plan", required=True, help="The plan's title.")
+        parser.add_argument(
+            "--plan", help="The plan's title (a new plan when new); default: the current plan."
+        )
         parser.add_argument(
             "--dry-run", action="store_true", help="Show what would happen; save nothing."
         )
 
     def handle(self, *args, **options):
         path = Path(options["file"])
-        title = " ".join(options["plan"].split())
+        title = self._title(options["plan"])
         if not title or len(title) > 250:
             raise CommandError("Give the plan's title, up to 250 characters, with --plan.")
         try:
@@ -44,3 +49,12 @@ class Command(BaseCommand):
             raise CommandError(f"{path}: {exc} Nothing was imported.") from exc
         for line in report.lines():
             self.stdout.write(line)
+
+    def _title(self, given: str | None) -> str:
+        if given is not None:
+            return " ".join(given.split())
+        plan = current_plan()
+        if plan is None:
+            raise CommandError("There is no plan yet: name the new plan with --plan.")
+        self.stdout.write(f'Into the current plan, "{plan.title}" (name another with --plan).')
+        return plan.title
