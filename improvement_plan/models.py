@@ -181,7 +181,11 @@ class DueDateChange(models.Model):
 
 
 def evidence_path(instance, filename):
-    return f"evidence/action-{instance.action_id}/{filename}"
+    """A generated name with the extension of the kind the content showed, never the
+    uploader's (governance.uploads.stored_name); the uploader's is kept in original_name."""
+    from governance.uploads import stored_name
+
+    return f"evidence/action-{instance.action_id}/{stored_name(instance.kind)}"
 
 
 class Evidence(models.Model):

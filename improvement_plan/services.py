@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from governance.domain.file_types import download_name
 from governance.uploads import check_upload
 from improvement_plan.domain.progress import progress_problems, review_problems
 from improvement_plan.models import (
@@ -126,7 +127,7 @@ def evidence_attach(*, action: Action, uploaded_file, user, progress_update=None
     kind = _check_evidence(uploaded_file)
     return Evidence.objects.create(
         action=action, progress_update=progress_update, file=uploaded_file,
-        original_name=uploaded_file.name[:255], kind=kind, size=uploaded_file.size,
+        original_name=download_name(uploaded_file.name, kind), kind=kind, size=uploaded_file.size,
         uploaded_by=user, uploaded_at=timezone.now(),
     )  # fmt: skip
 

@@ -12,13 +12,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files import File
 from django.db import transaction
 from django.utils.formats import date_format
 from pypdf import PdfReader
 
 from governance.meetings.audit import ADDITION, CHANGE, DELETION, log_change
 from governance.models import AgendaItem, Paper
-from governance.uploads import check_upload
+from governance.uploads import check_upload, stored_name
 from improvement_plan.selectors import current_plan
 from scorecard.selectors import months_held
 from scorecard.services import plain_text
@@ -73,7 +74,7 @@ def paper_upload(*, item: AgendaItem, uploaded_file, user, title: str = "") -> P
     title = plain_text(title) or Path(uploaded_file.name).stem.replace("_", " ")
     paper = Paper.objects.create(
         agenda_item=item, order=_next_order(item), title=title[:300], kind=Paper.Kind.UPLOADED,
-        file=uploaded_file, page_count=page_count, added_by=user,
+        file=File(uploaded_file, name=stored_name("pdf")), page_count=page_count, added_by=user,
     )  # fmt: skip
     log_change(paper, user=user, flag=ADDITION, message=f"Uploaded, {page_count} pages")
     return paper

@@ -17,6 +17,7 @@ from improvement_plan import services
 from improvement_plan.models import DueDateChange
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
+from tests.governance.meetings.factories import pdf_bytes
 from tests.improvement_plan.factories import (
     ActionFactory,
     ObjectiveFactory,
@@ -32,7 +33,7 @@ pytestmark = [
 ]
 
 TODAY = timezone.localdate()
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
+PDF = pdf_bytes(1)  # a real PDF: uploads must open with pypdf
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
 
 

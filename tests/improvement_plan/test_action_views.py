@@ -14,13 +14,14 @@ from governance import roles
 from improvement_plan import services
 from improvement_plan.models import Action, DueDateChange, Evidence, Milestone, ProgressUpdate
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
+from tests.governance.meetings.factories import pdf_bytes
 from tests.improvement_plan.factories import ActionFactory, ProgressUpdateFactory
 from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory, ServiceAreaFactory
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
+PDF = pdf_bytes(1)  # a real PDF: uploads must open with pypdf
 ALLOWED_TO_UPDATE = {roles.ADMINISTRATOR, roles.DIRECTOR, roles.BOARD_MEMBER, roles.LEAD_OFFICER}
 DIRECTOR_AND_ADMIN = {roles.ADMINISTRATOR, roles.DIRECTOR}
 
