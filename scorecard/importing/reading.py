@@ -1,15 +1,19 @@
 """Reading a scorecard file into sheets of text rows: TSV/TXT/CSV (separator detected) or XLSX."""
 
-import csv
 import datetime
-import io
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import BinaryIO
 
-from openpyxl import load_workbook
+from common.spreadsheets import (
+    CellNote,
+    SpreadsheetError,
+    plain_text,
+    read_text_table,
+    read_xlsx_tables,
+)
 
 Source = bytes | BinaryIO | str | os.PathLike
 TEXT_EXTENSIONS = (".tsv", ".txt", ".csv")
@@ -23,6 +27,7 @@ class ScorecardFileError(ValueError):
 class Sheet:
     name: str
     rows: list[list[str]]
+    notes: list[CellNote] = field(default_factory=list)  # cells changed as read (NUL removed)
 
 
 def source_bytes(source: Source) -> bytes:
@@ -36,42 +41,31 @@ def source_bytes(source: Source) -> bytes:
 
 
 def read_sheets(source: Source, filename: str) -> list[Sheet]:
-    """Every table-bearing sheet of the file, in order; a text file is one sheet named ""."""
+    """Every table-bearing sheet of the file, in order; a text file is one sheet named "".
+
+    Read by common.spreadsheets: bounded by rows, columns and cells read, whatever the
+    file claims; a file it cannot read, or over a limit, is a ScorecardFileError.
+    """
     data = source_bytes(source)
     extension = Path(filename).suffix.lower()
-    if extension in TEXT_EXTENSIONS:
-        return [Sheet("", _text_rows(data))]
-    if extension == ".xlsx":
-        return _xlsx_sheets(data)
-    raise ScorecardFileError(f"{filename}: a scorecard must be .tsv, .txt, .csv or .xlsx.")
+    try:
+        if extension in TEXT_EXTENSIONS:
+            tables = [read_text_table(data)]
+        elif extension == ".xlsx":
+            tables = read_xlsx_tables(data, cell_text=_cell_text)
+        else:
+            raise ScorecardFileError(f"{filename}: a scorecard must be .tsv, .txt, .csv or .xlsx.")
+    except SpreadsheetError as exc:
+        raise ScorecardFileError(str(exc)) from exc
+    return [
+        Sheet(table.name, [[cell.strip() for cell in row] for row in table.rows], table.notes)
+        for table in tables
+    ]
 
 
 def detect_separator(text: str) -> str:
     """Tab when the text has tabs (pasted or TSV), else comma (CSV)."""
     return "\t" if "\t" in text else ","
-
-
-def _text_rows(data: bytes) -> list[list[str]]:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ScorecardFileError("The file is not UTF-8 text.") from exc
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=detect_separator(text))
-    return [[cell.strip() for cell in row] for row in reader]
-
-
-def _xlsx_sheets(data: bytes) -> list[Sheet]:
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise ScorecardFileError("The file is not a readable .xlsx workbook.") from exc
-    try:
-        return [
-            Sheet(sheet.title, [[_cell_text(cell) for cell in row] for row in sheet.iter_rows()])
-            for sheet in workbook.worksheets
-        ]
-    finally:
-        workbook.close()
 
 
 def _cell_text(cell) -> str:
@@ -80,10 +74,11 @@ def _cell_text(cell) -> str:
     if value is None:
         return ""
     if isinstance(value, int | float) and "%" in (getattr(cell, "number_format", "") or ""):
-        percent = (Decimal(str(value)) * 100).normalize()
+        try:
+            percent = (Decimal(str(value)) * 100).normalize()
+        except ArithmeticError:
+            return str(value)
         return f"{percent:f}%"
     if isinstance(value, datetime.datetime | datetime.date):
         return value.strftime("%Y-%m")
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
+    return plain_text(value).strip()

@@ -17,7 +17,12 @@ from django.db.models import Max
 from scorecard.domain import targets as target_rules
 from scorecard.domain.references import DEFAULT_SERVICE_AREAS
 from scorecard.domain.values import decimal_places, guess_unit
-from scorecard.importing.layout import IndicatorRow, ParsedScorecard, parse_scorecard
+from scorecard.importing.layout import (
+    IndicatorRow,
+    ParsedScorecard,
+    ScorecardWarning,
+    parse_scorecard,
+)
 from scorecard.importing.reading import ScorecardFileError, Source, read_sheets
 from scorecard.importing.report import NewIndicator, ScorecardImportReport
 from scorecard.importing.rows import RowReading, read_row
@@ -61,7 +66,7 @@ def scorecard_import(
     parsed = parse_scorecard(sheets)
     if parsed.has_current and period is None:
         raise ScorecardPeriodNeeded(PERIOD_NEEDED)
-    report = _new_report(parsed, filename, period, dry_run)
+    report = _new_report(parsed, filename, period, dry_run, sheets)
     context = ImportContext(report=report, areas=_service_areas(report), period=period, user=user)
     for row in parsed.indicators:
         _import_row(row, context)
@@ -73,10 +78,14 @@ def scorecard_import(
     return report
 
 
-def _new_report(parsed: ParsedScorecard, filename: str, period, dry_run: bool):
+def _new_report(parsed: ParsedScorecard, filename: str, period, dry_run: bool, sheets):
     report = ScorecardImportReport(filename=filename, period=period, dry_run=dry_run)
     report.tables, report.rows_skipped = len(parsed.tables), parsed.skipped_rows
     report.warnings.extend(parsed.warnings)
+    for note in (note for sheet in sheets for note in sheet.notes):
+        report.warnings.append(
+            ScorecardWarning(note.row, note.message, note.sheet, f"column {note.column_letter}")
+        )
     report.columns_not_stored = sorted(parsed.columns_not_stored)
     return report
 

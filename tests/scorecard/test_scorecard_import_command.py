@@ -50,7 +50,7 @@ def test_the_command_names_the_cell_with_a_problem(tmp_path):
     ("name", "data", "args", "message"),
     [
         ("june.tsv", None, [], "give the month it describes with --period YYYY-MM"),
-        ("june.xlsx", b"not a workbook", [], "not a readable .xlsx workbook"),
+        ("june.xlsx", b"not a workbook", [], "could not be read as an Excel workbook"),
         ("june.pdf", b"%PDF-1.4", [], "must be .tsv, .txt, .csv or .xlsx"),
         ("june.tsv", b"\xff\xfe\x00", [], "not UTF-8 text"),
         ("missing.tsv", False, [], "Cannot read"),
@@ -80,5 +80,5 @@ def test_the_command_exits_1_without_a_traceback(tmp_path, capsys):
     assert exit_info.value.code == 1
     error = capsys.readouterr().err
     assert "CommandError:" in error
-    assert "not a readable .xlsx workbook" in error
+    assert "could not be read as an Excel workbook" in error
     assert "Traceback" not in error
