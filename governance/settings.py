@@ -119,9 +119,15 @@ AUTH_PASSWORD_VALIDATORS = [
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24  # a reset link lasts one day
 
 # Failed sign-ins: lock a username from one address after AXES_FAILURE_LIMIT tries.
+# The pair counts, never the address alone nor the username alone: failures against the
+# Director from one address do not lock the Director out anywhere else. The address is
+# the client's, read from X-Forwarded-For through TRUSTED_PROXY_COUNT proxies of our own
+# (0: no proxy, REMOTE_ADDR); see governance.domain.client_address.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+AXES_CLIENT_IP_CALLABLE = "governance.accounts.throttling.request_client_address"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False

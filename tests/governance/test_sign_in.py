@@ -112,3 +112,76 @@ def test_changing_the_case_of_the_address_does_not_reset_the_count(client, setti
         address = user.email.upper() if attempt % 2 else user.email
         sign_in(client, address, "wrong")
     assert sign_in(client, user.email).status_code == 429
+
+
+# Finding 9: lockout by user and address together, the address read through the proxy.
+
+PROXY = "10.0.0.5"
+
+
+def sign_in_from(client, address, email, password=PASSWORD):
+    """A sign-in that reached us through the HTTPS proxy from `address`."""
+    return client.post(
+        reverse("login"),
+        {"username": email, "password": password},
+        REMOTE_ADDR=PROXY,
+        HTTP_X_FORWARDED_FOR=address,
+    )
+
+
+@pytest.fixture
+def behind_one_proxy(settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+
+
+@pytest.fixture
+def director():
+    return UserFactory(email="director@example.gov.uk", roles=[roles.DIRECTOR])
+
+
+def test_failures_from_one_address_do_not_lock_the_director_out_elsewhere(
+    client, settings, behind_one_proxy, director
+):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in_from(client, "203.0.113.66", director.email, "guess")
+    assert sign_in_from(client, "203.0.113.66", director.email).status_code == 429
+
+    response = sign_in_from(client, "198.51.100.10", director.email)
+
+    assert response.status_code == 302
+    assert response.url == reverse("home")
+
+
+def test_failures_against_one_user_count_per_address(client, settings, behind_one_proxy, director):
+    addresses = ["203.0.113.1", "203.0.113.2", "203.0.113.3"]
+    for address in addresses:
+        for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+            sign_in_from(client, address, director.email, "guess")
+    # 12 failures against the Director so far, none locked: the limit is per address.
+    assert sign_in_from(client, addresses[0], director.email, "guess").status_code == 429
+    assert sign_in_from(client, addresses[0], director.email).status_code == 429
+    for address in addresses[1:]:
+        assert sign_in_from(client, address, director.email).status_code == 302
+        client.logout()
+
+
+def test_a_locked_address_is_locked_only_for_that_user(client, settings, behind_one_proxy):
+    first, second = UserFactory(roles=[roles.VIEWER]), UserFactory(roles=[roles.VIEWER])
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        sign_in_from(client, "203.0.113.66", first.email, "guess")
+    assert sign_in_from(client, "203.0.113.66", second.email).status_code == 302
+
+
+def test_a_forged_left_entry_does_not_choose_the_address(client, settings, behind_one_proxy):
+    user = UserFactory(roles=[roles.VIEWER])
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in_from(client, f"198.51.100.{attempt}, 203.0.113.66", user.email, "guess")
+    assert sign_in_from(client, "203.0.113.66", user.email).status_code == 429
+
+
+def test_without_a_trusted_proxy_the_header_is_ignored(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+    user = UserFactory(roles=[roles.VIEWER])
+    for attempt in range(settings.AXES_FAILURE_LIMIT):
+        sign_in_from(client, f"198.51.100.{attempt}", user.email, "guess")
+    assert sign_in_from(client, "203.0.113.200", user.email).status_code == 429
