@@ -1,22 +1,27 @@
 """Reads for entering and signing off a month's values and commentary.
 
 Who may enter what follows scorecard.rules: the rule is asked of every indicator, so the
-pages and the services agree. The number of queries never grows with the number of
-indicators, values or areas.
+pages and the services agree. Figures not yet approved are shown only to the people who
+work on them (scorecard.view_unapproved): the entry pages show only figures the user may
+enter, and the approval queue only figures the user may see. The number of queries never
+grows with the number of indicators, values or areas.
 """
 
 import datetime
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.db.models import OuterRef, Prefetch, QuerySet, Subquery
 from django.utils import timezone
 
 from governance.selectors import post_ids_held
+from scorecard.domain.approval import self_approval_problem
 from scorecard.models import Commentary, Indicator, IndicatorValue, ServiceArea
 
 ENTER = "scorecard.enter_values"
 COMMENT = "scorecard.write_commentary"
+SEE_UNAPPROVED = "scorecard.view_unapproved"
 SUBMITTED = IndicatorValue.State.SUBMITTED
 APPROVED = IndicatorValue.State.APPROVED
 TAG_CLASSES = {
@@ -81,6 +86,28 @@ class EntryRow:
         )
 
 
+@dataclass(frozen=True)
+class MonthProgress:
+    """Where a month's figures on the entry page stand, by reference, to say what remains."""
+
+    to_enter: list[str]
+    drafts: list[str]
+    waiting: list[str]
+    approved: list[str]
+
+
+def month_progress(rows: list[EntryRow]) -> MonthProgress:
+    def refs(state):
+        return [row.indicator.ref for row in rows if (row.current and row.current.state) == state]
+
+    return MonthProgress(
+        to_enter=[row.indicator.ref for row in rows if row.current is None],
+        drafts=refs("draft"),
+        waiting=refs("submitted"),
+        approved=refs("approved"),
+    )
+
+
 @dataclass
 class AreaEntry:
     """A service area as the "Enter values" page lists it."""
@@ -99,11 +126,23 @@ class AreaEntry:
         return TAG_CLASSES[self.commentary.state] if self.commentary else NOT_ENTERED_TAG
 
 
+def entered_by_you(entered_by_id: int | None, user) -> bool:
+    """Whether another person must approve what `user` entered (scorecard.domain.approval)."""
+    return bool(
+        self_approval_problem(
+            entered_by_id=entered_by_id, approver_id=user.pk, what="It",
+            allow_self=settings.SCORECARD_ALLOW_SELF_APPROVAL,
+        )
+    )  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ApprovalItem:
-    """A submitted value beside the indicator's latest approved value before it."""
+    """A submitted value beside the indicator's latest approved value before it.
+    `entered_by_you`: the approver entered it, so another person must approve it."""
 
     value: IndicatorValue
+    entered_by_you: bool = False
 
     @property
     def indicator(self) -> Indicator:
@@ -130,6 +169,7 @@ class ApprovalGroup:
     period: datetime.date
     items: list[ApprovalItem] = field(default_factory=list)
     commentary: Commentary | None = None
+    commentary_by_you: bool = False
 
 
 def _previous_approved(column: str, *, period=None) -> Subquery:
@@ -233,13 +273,16 @@ def _awaiting_values() -> QuerySet[IndicatorValue]:
     )
 
 
-def approval_groups() -> list[ApprovalGroup]:
-    """Submitted values and commentaries, grouped by area and month, oldest month first."""
+def approval_groups(user) -> list[ApprovalGroup]:
+    """Submitted values and commentaries the user may see, grouped by area and month,
+    oldest month first; each marked when the user entered it."""
     groups: dict[tuple[int, datetime.date], ApprovalGroup] = {}
     for value in _awaiting_values():
+        if not user.has_perm(SEE_UNAPPROVED, value.indicator):
+            continue
         key = (value.indicator.service_area_id, value.period)
         group = groups.setdefault(key, ApprovalGroup(value.indicator.service_area, value.period))
-        group.items.append(ApprovalItem(value))
+        group.items.append(ApprovalItem(value, entered_by_you(value.entered_by_id, user)))
     commentaries = Commentary.objects.filter(state=Commentary.State.SUBMITTED).select_related(
         "service_area", "author"
     )
@@ -247,4 +290,5 @@ def approval_groups() -> list[ApprovalGroup]:
         key = (commentary.service_area_id, commentary.period)
         group = groups.setdefault(key, ApprovalGroup(commentary.service_area, commentary.period))
         group.commentary = commentary
+        group.commentary_by_you = entered_by_you(commentary.author_id, user)
     return sorted(groups.values(), key=lambda g: (g.period, g.area.order, g.area.prefix))

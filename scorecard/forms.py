@@ -4,6 +4,11 @@ Forms check what a field alone can tell (a number, a length). The rules that joi
 (a value or a reason, a percentage from its numerator and denominator) live in
 scorecard.domain.entry: the entry form asks them too, so one error summary lists every
 problem, and the services check them again when they save.
+
+The entry and commentary forms carry the values they were opened on (common.forms,
+OpenedVersionFormMixin): only the figures and parts a person changed are saved, and a
+part someone else changed meanwhile is refused with theirs beside yours. Text fields have
+limits that fit their use, said in the hint (a GOV.UK character count).
 """
 
 import datetime
@@ -12,16 +17,21 @@ from decimal import Decimal
 from django import forms
 from django.utils.formats import date_format
 
+from common.concurrency import EditConflict, opened_token
+from common.forms import OPENED_FIELD, LimitedTextField, OpenedVersionFormMixin, limited_textarea
+from scorecard.approval_services import REASON_MAX
+from scorecard.commentary_services import COMMENTARY_MAX
 from scorecard.domain.entry import (
     ENTRY_PARTS,
     PERCENTAGE,
     Entry,
     entry_field,
     entry_problems,
+    held_entry,
     parse_month,
 )
 from scorecard.entry_selectors import EntryRow
-from scorecard.services import REASON_MAX
+from scorecard.services import MISSING_REASON_MAX, NOTE_MAX, EntryOutcome, form_values
 
 NUMBER_ATTRS = {"class": "govuk-input--width-5", "inputmode": "decimal", "spellcheck": "false"}
 VALUE_LABELS = {
@@ -66,29 +76,48 @@ def initial_number(number: Decimal | None) -> str:
     return text.rstrip("0").rstrip(".") if "." in text else text
 
 
+def as_typed(part_value) -> str:
+    """A part of a figure held as the form shows it: numbers as typed, text as it is."""
+    if part_value is None or isinstance(part_value, Decimal):
+        return initial_number(part_value)
+    return str(part_value)
+
+
 def _initial(row: EntryRow) -> dict[str, str]:
-    held = row.current
-    if held is None:
-        return {}
-    has_fraction = held.numerator is not None
+    shown = held_entry(row.current)
+    return {part: as_typed(getattr(shown, part)) for part in ENTRY_PARTS}
+
+
+def _text_fields(ref: str) -> dict[str, LimitedTextField]:
+    reason = f"{ref} reason must be {MISSING_REASON_MAX:,} characters or fewer"
     return {
-        "value": "" if has_fraction else initial_number(held.value),
-        "numerator": initial_number(held.numerator),
-        "denominator": initial_number(held.denominator),
-        "missing_reason": held.missing_reason,
-        "note": held.note,
-    }
+        "missing_reason": limited_textarea(
+            label="Reason it is missing", limit=MISSING_REASON_MAX, rows=2,
+            help_text="Only if there is no value, for example “Not yet available”.",
+            error_messages={"max_length": reason},
+        ),
+        "note": limited_textarea(
+            label="Note (optional)", limit=NOTE_MAX, rows=2,
+            error_messages={"max_length": f"{ref} note must be {NOTE_MAX:,} characters or fewer"},
+        ),
+    }  # fmt: skip
 
 
-class ValueEntryForm(forms.Form):
+class ValueEntryForm(OpenedVersionFormMixin, forms.Form):
     """One fieldset per indicator: value (or numerator and denominator for a percentage),
-    a reason it is missing, and a note. Fields are named "i<indicator id>-<part>"."""
+    a reason it is missing, and a note. Fields are named "i<indicator id>-<part>".
+
+    Each figure stands on its own: a figure with an error is reported and the others are
+    still saved (the service decides, figure by figure). Only changed figures are checked
+    and sent, so a figure left alone never goes back over someone else's newer one."""
 
     def __init__(self, *args, rows: list[EntryRow], submit: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.entry_rows, self.submit = rows, submit
         for row in rows:
             self._add_fields(row)
+        if not self.is_bound:  # the opened version, now the figures' fields are here
+            self.initial[OPENED_FIELD] = opened_token(self.opened_snapshot())
 
     def _add_fields(self, row: EntryRow) -> None:
         indicator, initial = row.indicator, _initial(row)
@@ -97,14 +126,7 @@ class ValueEntryForm(forms.Form):
         if indicator.unit == PERCENTAGE:
             parts["numerator"] = number_field(ref, "Numerator")
             parts["denominator"] = number_field(ref, "Denominator")
-        parts["missing_reason"] = forms.CharField(
-            label="Reason it is missing", required=False, max_length=100,
-            help_text="Only if there is no value, for example “Not yet available”.",
-            error_messages={"max_length": f"{ref} reason must be 100 characters or fewer"},
-        )  # fmt: skip
-        parts["note"] = forms.CharField(
-            label="Note (optional)", required=False, widget=forms.Textarea(attrs={"rows": 2})
-        )
+        parts |= _text_fields(ref)
         for part, field in parts.items():
             field.initial = initial.get(part, "")
             self.fields[entry_field(pk, part)] = field
@@ -127,35 +149,70 @@ class ValueEntryForm(forms.Form):
             note=data.get(entry_field(pk, "note"), ""),
         )
 
+    def _names(self, row: EntryRow) -> list[str]:
+        return [entry_field(row.indicator.pk, part) for part in ENTRY_PARTS]
+
+    def _in_error(self, row: EntryRow) -> bool:
+        return any(name in self.errors for name in self._names(row))
+
+    def _changed(self, row: EntryRow) -> bool:
+        changed = getattr(self, "changed_fields", set())
+        return any(name in changed for name in self._names(row))
+
     def entries(self) -> dict[int, Entry]:
-        return {row.indicator.pk: self.entry(row) for row in self.entry_rows}
+        """The figures to save: those this person changed, without an error."""
+        return {
+            row.indicator.pk: self.entry(row)
+            for row in self.entry_rows
+            if self._changed(row) and not self._in_error(row)
+        }
 
     def clean(self):
-        """Every broken rule at once, for every indicator not already in error."""
+        """Every broken rule at once, for every changed indicator not already in error."""
         data = super().clean()
         for row in self.entry_rows:
-            indicator = row.indicator
-            names = [entry_field(indicator.pk, part) for part in ENTRY_PARTS]
-            if any(name in self.errors for name in names):
+            if self._in_error(row) or not self._changed(row):
                 continue
+            indicator = row.indicator
             problems = entry_problems(
                 self.entry(row), unit=indicator.unit, ref=indicator.ref,
-                decimal_places=indicator.decimal_places,
-                required=self.submit or row.current is not None,
+                decimal_places=indicator.decimal_places, required=row.current is not None,
             )  # fmt: skip
             for part, message in problems.items():
                 self.add_error(entry_field(indicator.pk, part), message)
         return data
 
+    def show_outcome(self, outcome: EntryOutcome) -> None:
+        """After a save that left some figures as they were: the saved figures show what
+        is saved and the form stands on them; figures in conflict stand on theirs, so a
+        second save is a choice made having seen them; the rest keep what was typed."""
+        data = self.data.copy()
+        for value in outcome.saved:
+            for name, part_value in form_values(value.indicator_id, value).items():
+                if name in self.fields:
+                    data[self.add_prefix(name)] = as_typed(part_value)
+        self.data = data
+        for name, message in outcome.problems.items():
+            self.add_error(name if name in self.fields else None, message)
+        base = {**(self.opened_values or {}), **outcome.current}
+        if outcome.conflicts:
+            self.show_conflict(EditConflict(outcome.conflicts), base)
+        else:
+            self.reopen(base)
 
-class CommentaryForm(forms.Form):
-    text = forms.CharField(
-        label="Commentary",
-        widget=forms.Textarea(attrs={"rows": 12}),
+
+class CommentaryForm(OpenedVersionFormMixin, forms.Form):
+    """The commentary, carrying the text it was opened on (module docstring)."""
+
+    text = limited_textarea(
+        label="Commentary", limit=COMMENTARY_MAX, rows=12, required=True,
         help_text="What the board should know about this month’s figures: what changed, "
         "why, and what is being done. Plain text only.",
-        error_messages={"required": "Enter the commentary"},
-    )
+        error_messages={
+            "required": "Enter the commentary",
+            "max_length": f"Commentary must be {COMMENTARY_MAX:,} characters or fewer",
+        },
+    )  # fmt: skip
 
 
 GONE = "Some of the {kind} you selected are no longer waiting for approval: select again"
@@ -172,15 +229,12 @@ class ApprovalForm(forms.Form):
         label="Commentaries", coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": GONE.format(kind="commentaries")},
     )  # fmt: skip
-    reason = forms.CharField(
-        label="Why are you returning them?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-        max_length=REASON_MAX,
-        help_text=f"Only if you return values or commentary. The person who entered them "
-        f"will see it. No more than {REASON_MAX} characters.",
+    reason = limited_textarea(
+        label="Why are you returning them?", limit=REASON_MAX, rows=3,
+        help_text="Only if you return values or commentary. The person who entered them "
+        "will see it.",
         error_messages={"max_length": f"Reason must be {REASON_MAX} characters or fewer"},
-    )
+    )  # fmt: skip
 
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)

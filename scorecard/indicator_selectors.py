@@ -35,7 +35,8 @@ class LinkedAction:
 @dataclass(frozen=True)
 class IndicatorPage:
     """Everything the indicator page shows. `approved` is oldest first; `pending` are the
-    values not yet approved (draft or submitted), kept apart from board figures."""
+    values not yet approved (draft or submitted), kept apart from board figures, and empty
+    unless the page is for someone who may see them (scorecard.view_unapproved)."""
 
     indicator: Indicator
     approved: list[IndicatorValue]
@@ -80,11 +81,15 @@ def linked_actions(indicator: Indicator, *, today: datetime.date) -> list[Linked
     return [LinkedAction(action, judge(action, today=today)) for action in actions]
 
 
-def indicator_page(indicator: Indicator, *, today: datetime.date) -> IndicatorPage:
-    """The page's contents for an indicator from indicators_for_page()."""
+def indicator_page(
+    indicator: Indicator, *, today: datetime.date, with_unapproved: bool = False
+) -> IndicatorPage:
+    """The page's contents for an indicator from indicators_for_page(); the figures not
+    yet approved only `with_unapproved` (the user may see them: scorecard.rules)."""
     approved_state = IndicatorValue.State.APPROVED
     approved = [v for v in indicator.all_values if v.state == approved_state]
     pending = [v for v in indicator.all_values if v.state != approved_state]
+    pending = pending if with_unapproved else []
     latest_period = approved[-1].period if approved else today
     target = target_in_force(indicator.targets_newest_first, period=latest_period)
     return IndicatorPage(

@@ -6,30 +6,50 @@ submitted, to be approved again. Every save names the user in the history, and e
 service is atomic, checks its rules first (scorecard.domain.entry) and raises
 ValidationError with a message per field, leaving nothing half-written. Text is kept as
 plain text: nh3 strips any tags before it is saved.
+
+Rules kept here (the pure ones live in scorecard.domain):
+- Scorecard entry saves each figure on its own: one figure's error or conflict leaves that
+  figure as it was and never stops the others (values_enter reports it per figure).
+- Two people saving the same figure or commentary never silently overwrite each other
+  (common.concurrency): only the parts this person changed since they opened the page
+  are written, and a part someone else changed meanwhile is refused, theirs beside yours.
+- Text has limits that fit its use (common.forms), checked here as in the forms.
+
+Commentary is written in scorecard.commentary_services; approving and returning values
+and commentary is in scorecard.approval_services.
 """
 
 import datetime
 import html
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
 
 import nh3
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.utils import timezone
+from django.db import IntegrityError, transaction
 from simple_history.utils import bulk_update_with_history
 
+from common.concurrency import Conflict, EditConflict, check_no_conflicts
+from common.forms import SHORT_TEXT_LIMIT
 from scorecard.domain.entry import (
+    ENTRY_PARTS,
+    PART_WORDS,
     PERCENTAGE,
     Entry,
     entered_value,
     entry_field,
     entry_problems,
+    held_entry,
+    merged_entry,
     period_problem,
 )
-from scorecard.models import Commentary, Indicator, IndicatorValue, ServiceArea
+from scorecard.models import Indicator, IndicatorValue
 
 State = IndicatorValue.State
-REASON_MAX = 90  # "Returned: " and the reason fit the history's 100 characters
+MISSING_REASON_MAX = 100  # IndicatorValue.missing_reason
+NOTE_MAX = SHORT_TEXT_LIMIT  # a figure's note: a sentence or two beside the figure
+TEXT_LIMITS = {"missing_reason": ("reason", MISSING_REASON_MAX), "note": ("note", NOTE_MAX)}
 
 
 def plain_text(text: str) -> str:
@@ -43,19 +63,44 @@ def plain_text(text: str) -> str:
     return text.strip()
 
 
-def _check_period(period: datetime.date, *, today: datetime.date, key: str = "period") -> None:
+def check_period(period: datetime.date, *, today: datetime.date, key: str = "period") -> None:
     problem = period_problem(period, today=today)
     if problem:
         raise ValidationError({key: problem})
 
 
-def _entry_problems(indicator, entry: Entry, existing, *, submit: bool) -> dict[str, str]:
+@dataclass
+class EntryOutcome:
+    """What saving a month's figures did, figure by figure. `problems` (form field to
+    message) and `conflicts` are figures left as they were; `current` is what is saved
+    now (form field to value) for the figures saved or in conflict."""
+
+    saved: list[IndicatorValue] = field(default_factory=list)
+    problems: dict[str, str] = field(default_factory=dict)
+    conflicts: list[Conflict] = field(default_factory=list)
+    current: dict[str, Any] = field(default_factory=dict)
+    submitted: int = 0
+    still_to_enter: list[str] = field(default_factory=list)
+
+    @property
+    def complete(self) -> bool:
+        return not self.problems and not self.conflicts
+
+    def left_as_it_was(self, indicator_id: int) -> bool:
+        prefix = entry_field(indicator_id, "")
+        named = [*self.problems, *(conflict.field for conflict in self.conflicts)]
+        return any(name.startswith(prefix) for name in named)
+
+
+def _entry_problems(indicator, entry: Entry, existing, parts) -> dict[str, str]:
+    """The rules the figure to be written breaks, and the limits of the text typed."""
     problems = entry_problems(
         entry, unit=indicator.unit, ref=indicator.ref, decimal_places=indicator.decimal_places,
-        required=submit or existing is not None,
+        required=existing is not None,
     )  # fmt: skip
-    if len(plain_text(entry.missing_reason)) > 100:
-        problems["missing_reason"] = f"{indicator.ref} reason must be 100 characters or fewer"
+    for part, (words, limit) in TEXT_LIMITS.items():
+        if part in parts and len(plain_text(getattr(entry, part))) > limit:
+            problems[part] = f"{indicator.ref} {words} must be {limit:,} characters or fewer"
     return {entry_field(indicator.pk, part): message for part, message in problems.items()}
 
 
@@ -71,23 +116,26 @@ def _fields_for(indicator: Indicator, entry: Entry) -> dict:
 
 
 def _save_entry(indicator, existing: IndicatorValue | None, fields: dict, *, period, user):
-    """Creates the draft, or updates a changed value: an approved one goes back to submitted."""
+    """Creates the draft, or writes the fields that changed: an approved one goes back to
+    submitted. None when nothing changed (no write, no history)."""
     if existing is None:
         value = IndicatorValue(indicator=indicator, period=period, entered_by=user, **fields)
         value._history_user, value._change_reason = user, "Entered"
         value.save()
         return value
-    if all(getattr(existing, name) == new for name, new in fields.items()):
-        return existing
+    changed = [name for name, new in fields.items() if getattr(existing, name) != new]
+    if not changed:
+        return None
     reason = "Changed"
     if existing.state == State.APPROVED:
         existing.state, existing.approved_by, existing.approved_at = State.SUBMITTED, None, None
+        changed += ["state", "approved_by", "approved_at"]
         reason = "Changed after approval: to be approved again"
-    for name, new in fields.items():
-        setattr(existing, name, new)
+    for name in fields:
+        setattr(existing, name, fields[name])
     existing.entered_by = user
     existing._history_user, existing._change_reason = user, reason
-    existing.save()
+    existing.save(update_fields=[*changed, "entered_by"])
     return existing
 
 
@@ -100,6 +148,75 @@ def _check_may_enter(user, indicators: Mapping[int, Indicator], entries: Mapping
             raise PermissionDenied(f"You may not enter values for {indicator.ref}")
 
 
+def form_values(indicator_id: int, held) -> dict[str, Any]:
+    """A figure held (or None) as the entry form's fields hold it."""
+    shown = held_entry(held)
+    return {entry_field(indicator_id, part): getattr(shown, part) for part in ENTRY_PARTS}
+
+
+def _check_not_changed_by_others(indicator, now: Entry, typed: Entry, parts, opened) -> None:
+    """EditConflict when a part this person changed was changed by someone else too since
+    they opened the page (common.concurrency)."""
+    pk = indicator.pk
+    unit_words = "percentage" if indicator.unit == PERCENTAGE else PART_WORDS["value"]
+    check_no_conflicts(
+        opened=opened,
+        current={entry_field(pk, part): getattr(now, part) for part in ENTRY_PARTS},
+        submitted={entry_field(pk, part): getattr(typed, part) for part in ENTRY_PARTS},
+        changed={entry_field(pk, part) for part in parts},
+        labels={
+            entry_field(pk, part): f"{indicator.ref} {unit_words if part == 'value' else words}"
+            for part, words in PART_WORDS.items()
+        },
+    )
+
+
+@transaction.atomic
+def value_enter(*, indicator, existing, entry: Entry, parts, period, user, opened=None):
+    """One figure for the month: the `parts` this person changed over what is held now.
+    EditConflict when someone else changed one of those parts since `opened` (the values
+    the form opened on; None: not checked); ValidationError when the figure breaks a rule.
+    Returns the value written, or None when nothing needed writing."""
+    now = held_entry(existing)
+    if opened is not None:
+        _check_not_changed_by_others(indicator, now, entry, parts, opened)
+    merged = merged_entry(now, entry, parts)
+    if existing is None and merged.is_blank:
+        return None
+    problems = _entry_problems(indicator, merged, existing, parts)
+    if problems:
+        raise ValidationError(problems)
+    fields = _fields_for(indicator, merged)
+    return _save_entry(indicator, existing, fields, period=period, user=user)
+
+
+def _changed_parts(indicator_id: int, changed) -> set[str]:
+    if changed is None:
+        return set(ENTRY_PARTS)
+    return {part for part in ENTRY_PARTS if entry_field(indicator_id, part) in changed}
+
+
+def _enter_one(indicator, entry, held, outcome: EntryOutcome, **kwargs) -> None:
+    """Saves one figure in its own savepoint, putting what happened in `outcome`."""
+    pk, existing = indicator.pk, held.get(indicator.pk)
+    try:
+        written = value_enter(indicator=indicator, existing=existing, entry=entry, **kwargs)
+    except ValidationError as error:
+        outcome.problems |= {name: texts[0] for name, texts in error.message_dict.items()}
+    except EditConflict as conflict:
+        outcome.conflicts += conflict.conflicts
+        outcome.current |= form_values(pk, existing)
+    except IntegrityError:  # someone else entered the figure at the same moment
+        outcome.problems[entry_field(pk, "value")] = (
+            f"Someone else entered {indicator.ref} at the same time: check it and save again"
+        )
+    else:
+        if written is not None:
+            held[pk] = written
+            outcome.saved.append(written)
+            outcome.current |= form_values(pk, written)
+
+
 @transaction.atomic
 def values_enter(
     *,
@@ -109,35 +226,31 @@ def values_enter(
     user,
     today: datetime.date,
     submit: bool = False,
-) -> list[IndicatorValue]:
-    """Saves a month's entries (indicator id to Entry) as drafts, or updates the values held.
-
-    Blank entries for indicators with no value are skipped; indicators without an entry
-    keep the value they hold. With `submit`, every indicator must have a value or a
-    reason, and the month's drafts are submitted for approval.
+    opened: Mapping[str, str] | None = None,
+    changed: Iterable[str] | None = None,
+) -> EntryOutcome:
+    """Saves a month's figures (indicator id to Entry), each on its own: a figure with a
+    problem or a conflict is left as it was and reported in the outcome; the others are
+    saved. With `opened` and `changed` (from the entry form), only the parts changed since
+    the page was opened are written. Indicators without an entry keep what they hold.
+    With `submit`, every figure held as a draft that is not in trouble is submitted.
     PermissionDenied when the user may not enter one of the indicators.
     """
-    _check_period(period, today=today)
+    check_period(period, today=today)
     indicators = {indicator.pk: indicator for indicator in indicators}
     _check_may_enter(user, indicators, entries)
-    held = _month_values(indicators, period=period)
-    problems = {}
-    for pk, indicator in indicators.items():
-        entry = entries.get(pk, None if pk in held else Entry())
-        if entry is not None:
-            problems |= _entry_problems(indicator, entry, held.get(pk), submit=submit)
-    if problems:
-        raise ValidationError(problems)
-    saved = []
-    for pk, indicator in indicators.items():
-        entry = entries.get(pk)
-        if entry is None or (entry.is_blank and pk not in held):
-            continue
-        fields = _fields_for(indicator, entry)
-        saved.append(_save_entry(indicator, held.get(pk), fields, period=period, user=user))
+    changed = set(changed) if changed is not None else None
+    held, outcome = _month_values(indicators, period=period), EntryOutcome()
+    for pk, entry in entries.items():
+        parts = _changed_parts(pk, changed)
+        if parts:
+            context = {"parts": parts, "period": period, "user": user, "opened": opened}
+            _enter_one(indicators[pk], entry, held, outcome, **context)
     if submit:
-        values_submit(indicators=indicators.values(), period=period, user=user)
-    return saved
+        ready = [i for pk, i in indicators.items() if not outcome.left_as_it_was(pk)]
+        outcome.submitted = values_submit(indicators=ready, period=period, user=user)
+    outcome.still_to_enter = [i.ref for pk, i in indicators.items() if pk not in held]
+    return outcome
 
 
 def _month_values(indicators: Mapping[int, Indicator], *, period) -> dict[int, IndicatorValue]:
@@ -147,7 +260,7 @@ def _month_values(indicators: Mapping[int, Indicator], *, period) -> dict[int, I
     return {value.indicator_id: value for value in held}
 
 
-def _move(records: list, model, *, fields: list[str], user, reason: str) -> int:
+def save_states(records: list, model, *, fields: list[str], user, reason: str) -> int:
     """Saves the records' new state in bulk, each with a history entry naming the user."""
     if records:
         bulk_update_with_history(
@@ -158,144 +271,16 @@ def _move(records: list, model, *, fields: list[str], user, reason: str) -> int:
 
 @transaction.atomic
 def values_submit(*, indicators: Iterable[Indicator], period: datetime.date, user) -> int:
-    """Submits the month's drafts for approval. Every indicator must have a value or a
-    reason first. Returns how many were submitted."""
+    """Submits for approval the month's drafts among `indicators`: each figure on its own,
+    so the figures that are ready go while the others are still being entered. A draft
+    always holds a value or a reason (values_enter). Returns how many were submitted."""
     indicators = {indicator.pk: indicator for indicator in indicators}
     held = _month_values(indicators, period=period)
-    missing = {
-        entry_field(pk, "value"): f"Enter a value for {indicator.ref} or a reason it is missing"
-        for pk, indicator in indicators.items()
-        if pk not in held
-    }
-    if missing:
-        raise ValidationError(missing)
-    drafts = [value for value in held.values() if value.state == State.DRAFT]
+    drafts = [
+        value
+        for value in held.values()
+        if value.state == State.DRAFT and (value.value is not None or value.missing_reason)
+    ]
     for value in drafts:
         value.state = State.SUBMITTED
-    return _move(drafts, IndicatorValue, fields=["state"], user=user, reason="Submitted")
-
-
-def _selected(model, ids: Iterable[int], *, key: str) -> list:
-    ids = list(ids)
-    if not ids:
-        raise ValidationError({key: "Select the values or commentary to approve or return"})
-    return list(model.objects.select_for_update().filter(pk__in=ids, state=State.SUBMITTED))
-
-
-@transaction.atomic
-def values_approve(*, value_ids: Iterable[int], user) -> int:
-    """Approves the submitted values among `value_ids`: they now reach board reports."""
-    values = _selected(IndicatorValue, value_ids, key="values")
-    now = timezone.now()
-    for value in values:
-        value.state, value.approved_by, value.approved_at = State.APPROVED, user, now
-    fields = ["state", "approved_by", "approved_at"]
-    return _move(values, IndicatorValue, fields=fields, user=user, reason="Approved")
-
-
-def _return_reason(reason: str) -> str:
-    reason = plain_text(reason)
-    if not reason:
-        raise ValidationError({"reason": "Enter why you are returning them"})
-    if len(reason) > REASON_MAX:
-        raise ValidationError({"reason": f"Reason must be {REASON_MAX} characters or fewer"})
-    return reason
-
-
-@transaction.atomic
-def values_return(*, value_ids: Iterable[int], user, reason: str) -> int:
-    """Returns submitted values to draft; the reason goes at the top of each value's note."""
-    reason = _return_reason(reason)
-    values = _selected(IndicatorValue, value_ids, key="values")
-    for value in values:
-        value.state = State.DRAFT
-        value.note = "\n\n".join(filter(None, [f"Returned: {reason}", value.note]))
-    return _move(
-        values, IndicatorValue, fields=["state", "note"], user=user, reason=f"Returned: {reason}"
-    )
-
-
-@transaction.atomic
-def commentary_save(
-    *, area: ServiceArea, period: datetime.date, text: str, user, today=None, submit=False
-) -> Commentary:
-    """Saves the area's commentary for the month as a draft, or updates it; a changed
-    approved commentary goes back to submitted. With `submit`, submits it too."""
-    _check_period(period, today=today or timezone.localdate())
-    text = plain_text(text)
-    if not text:
-        raise ValidationError({"text": "Enter the commentary"})
-    commentary = Commentary.objects.select_for_update().filter(service_area=area, period=period)
-    commentary = commentary.first() or Commentary(service_area=area, period=period, text="")
-    if commentary.pk is None or commentary.text != text:
-        reason = "Written" if commentary.pk is None else "Changed"
-        if commentary.state == Commentary.State.APPROVED:
-            commentary.state, reason = Commentary.State.SUBMITTED, "Changed after approval"
-        commentary.text, commentary.author = text, user
-        commentary._history_user, commentary._change_reason = user, reason
-        commentary.save()
-    if submit:
-        commentary_submit(area=area, period=period, user=user)
-        commentary.refresh_from_db()
-    return commentary
-
-
-@transaction.atomic
-def commentary_submit(*, area: ServiceArea, period: datetime.date, user) -> Commentary:
-    """Submits the area's draft commentary for the month for approval."""
-    commentary = Commentary.objects.select_for_update().filter(service_area=area, period=period)
-    commentary = commentary.first()
-    if commentary is None:
-        raise ValidationError({"text": "Enter the commentary"})
-    if commentary.state == Commentary.State.DRAFT:
-        commentary.state = Commentary.State.SUBMITTED
-        _move([commentary], Commentary, fields=["state"], user=user, reason="Submitted")
-    return commentary
-
-
-@transaction.atomic
-def commentary_approve(*, commentary_ids: Iterable[int], user) -> int:
-    """Approves the submitted commentaries among `commentary_ids`."""
-    commentaries = _selected(Commentary, commentary_ids, key="commentaries")
-    for commentary in commentaries:
-        commentary.state = Commentary.State.APPROVED
-    return _move(commentaries, Commentary, fields=["state"], user=user, reason="Approved")
-
-
-@transaction.atomic
-def commentary_return(*, commentary_ids: Iterable[int], user, reason: str) -> int:
-    """Returns submitted commentaries to draft; the history keeps the reason."""
-    reason = _return_reason(reason)
-    commentaries = _selected(Commentary, commentary_ids, key="commentaries")
-    for commentary in commentaries:
-        commentary.state = Commentary.State.DRAFT
-    return _move(
-        commentaries, Commentary, fields=["state"], user=user, reason=f"Returned: {reason}"
-    )
-
-
-@transaction.atomic
-def approvals_decide(
-    *, value_ids: Iterable[int], commentary_ids: Iterable[int], approve: bool, user, reason=""
-) -> tuple[int, int]:
-    """Approves (or returns, with a reason) the chosen values and commentaries together.
-    Returns how many values and commentaries were moved."""
-    value_ids, commentary_ids = list(value_ids), list(commentary_ids)
-    if not value_ids and not commentary_ids:
-        raise ValidationError({"values": "Select the values or commentary to approve or return"})
-    if not approve:
-        _return_reason(reason)
-    moved_values = moved_commentaries = 0
-    if value_ids:
-        moved_values = (
-            values_approve(value_ids=value_ids, user=user)
-            if approve
-            else values_return(value_ids=value_ids, user=user, reason=reason)
-        )
-    if commentary_ids:
-        moved_commentaries = (
-            commentary_approve(commentary_ids=commentary_ids, user=user)
-            if approve
-            else commentary_return(commentary_ids=commentary_ids, user=user, reason=reason)
-        )
-    return moved_values, moved_commentaries
+    return save_states(drafts, IndicatorValue, fields=["state"], user=user, reason="Submitted")

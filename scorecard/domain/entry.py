@@ -8,18 +8,29 @@ Rules:
   averages and rates are 0 or more.
 - Each indicator has a value or a reason it is missing, not neither and not both.
 - A period is the first day of a month, and not a month after today's.
+- Each figure is saved on its own, and only the parts of it the person changed since they
+  opened the page are written: the rest stay as held now (held_entry, merged_entry).
 
 Messages name the indicator ("FD1"), since one page holds many indicators and the error
 summary lists them all.
 """
 
+import dataclasses
 import datetime
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 PERCENTAGE = "percentage"
 COUNT = "count"
 ENTRY_PARTS = ("value", "numerator", "denominator", "missing_reason", "note")
+PART_WORDS = {
+    "value": "value",
+    "numerator": "numerator",
+    "denominator": "denominator",
+    "missing_reason": "reason it is missing",
+    "note": "note",
+}
 
 
 @dataclass(frozen=True)
@@ -44,6 +55,28 @@ class Entry:
     @property
     def has_fraction(self) -> bool:
         return self.numerator is not None or self.denominator is not None
+
+
+def held_entry(held) -> Entry:
+    """A figure held for the month (any object with the figure's fields, or None) as the
+    entry form shows it: a percentage worked out from its numerator and denominator shows
+    those and an empty value, so the form and the save compare the same things."""
+    if held is None:
+        return Entry()
+    fraction = held.numerator is not None
+    return Entry(
+        value=None if fraction else held.value,
+        numerator=held.numerator,
+        denominator=held.denominator,
+        missing_reason=held.missing_reason or "",
+        note=held.note or "",
+    )
+
+
+def merged_entry(held: Entry, typed: Entry, parts: Iterable[str]) -> Entry:
+    """What a save writes: the `parts` this person changed as they typed them, every other
+    part as held now, so a part they left alone never goes back over a newer one."""
+    return dataclasses.replace(held, **{part: getattr(typed, part) for part in parts})
 
 
 def entry_field(indicator_id: int, part: str) -> str:

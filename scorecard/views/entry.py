@@ -4,6 +4,12 @@ Every view checks its rule (scorecard.rules): people signed out are sent to sign
 people signed in without the permission get 403. The entry pages offer only the
 indicators the user may enter, and the service checks each one again, so a crafted form
 cannot write another indicator's value.
+
+Entry saves each figure on its own: the figures that can be saved are saved, and the page
+comes back with an error on each one that could not (a broken rule, or someone else's
+change shown beside yours), with everything typed kept. Chosen over refusing the whole
+page because the people entering a month's figures get them at different times: one
+figure not yet ready must not hold back the others.
 """
 
 import datetime
@@ -18,7 +24,8 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
-from scorecard import services
+from common.concurrency import EditConflict
+from scorecard import approval_services, commentary_services, services
 from scorecard.domain.entry import period_problem
 from scorecard.entry_selectors import (
     approval_groups,
@@ -28,6 +35,7 @@ from scorecard.entry_selectors import (
     entry_rows,
     last_return_reason,
     may_enter_any,
+    month_progress,
 )
 from scorecard.forms import ApprovalForm, CommentaryForm, MonthForm, ValueEntryForm
 from scorecard.models import ServiceArea
@@ -37,6 +45,20 @@ def add_service_errors(form, error: ValidationError) -> None:
     """Puts a service's ValidationError(dict) on the form's fields (or the form)."""
     for name, field_messages in error.message_dict.items():
         form.add_error(name if name in form.fields else None, field_messages)
+
+
+def figures_in_words(count: int) -> str:
+    return f"{count} figure{'' if count == 1 else 's'}"
+
+
+def outcome_in_words(outcome: services.EntryOutcome, *, where: str) -> str:
+    """What a save did, and what is still to enter: "2 figures saved for Front Door…"."""
+    words = f"{figures_in_words(len(outcome.saved))} saved for {where}"
+    if outcome.submitted:
+        words += f"; {figures_in_words(outcome.submitted)} submitted for approval"
+    if outcome.still_to_enter:
+        words += f". Still to enter: {', '.join(outcome.still_to_enter)}"
+    return words
 
 
 def moved_in_words(values: int, commentaries: int, done: str) -> str:
@@ -109,21 +131,27 @@ class ValueEntryView(AreaMonthMixin, FormView):
         submit = self.request.POST.get("action") == "submit"
         return {**super().get_form_kwargs(), "rows": self.rows, "submit": submit}
 
-    def form_valid(self, form):
-        try:
-            services.values_enter(
-                indicators=[row.indicator for row in self.rows], period=self.period,
-                entries=form.entries(), user=self.request.user, today=self.today,
-                submit=form.submit,
-            )  # fmt: skip
-        except ValidationError as error:
-            add_service_errors(form, error)
-            return self.form_invalid(form)
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        return {**context, "progress": month_progress(context["form"].entry_rows)}
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if not form.is_valid() and form.non_field_errors():
+            return self.form_invalid(form)  # opened on no version: nothing is saved
+        outcome = services.values_enter(
+            indicators=[row.indicator for row in self.rows], period=self.period,
+            entries=form.entries(), user=request.user, today=self.today,
+            submit=form.submit, opened=form.opened_values, changed=form.changed_fields,
+        )  # fmt: skip
         where = f"{self.area.title}, {self.period:%B %Y}"
+        if form.errors or not outcome.complete:
+            form.show_outcome(outcome)
+            form.entry_rows = entry_rows(request.user, period=self.period, area=self.area)
+            return self.render_to_response(self.get_context_data(form=form, outcome=outcome))
+        messages.success(request, outcome_in_words(outcome, where=where))
         if form.submit:
-            messages.success(self.request, f"Values for {where} are submitted for approval")
             return redirect(f"{reverse('scorecard_entry_list')}?month={self.period:%Y-%m}")
-        messages.success(self.request, f"Draft values for {where} are saved")
         return redirect("scorecard_value_entry", prefix=self.area.prefix, month=self.period)
 
 
@@ -157,12 +185,17 @@ class CommentaryView(AreaMonthMixin, FormView):
     def form_valid(self, form):
         submit = self.request.POST.get("action") == "submit"
         try:
-            services.commentary_save(
+            commentary_services.commentary_save(
                 area=self.area, period=self.period, text=form.cleaned_data["text"],
                 user=self.request.user, today=self.today, submit=submit,
+                opened=form.opened_values, changed=form.changed_fields,
             )  # fmt: skip
         except ValidationError as error:
             add_service_errors(form, error)
+            return self.form_invalid(form)
+        except EditConflict as conflict:
+            saved = commentary_for(self.area, period=self.period)
+            form.show_conflict(conflict, {"text": saved.text if saved else ""})
             return self.form_invalid(form)
         where = f"{self.area.title}, {self.period:%B %Y}"
         if submit:
@@ -180,12 +213,12 @@ class ApprovalsView(ScorecardPageMixin, FormView):
     form_class = ApprovalForm
 
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "groups": approval_groups()}
+        return {**super().get_form_kwargs(), "groups": approval_groups(self.request.user)}
 
     def form_valid(self, form):
         data = form.cleaned_data
         try:
-            values, commentaries = services.approvals_decide(
+            values, commentaries = approval_services.approvals_decide(
                 value_ids=data["values"], commentary_ids=data["commentaries"],
                 approve=form.approving, user=self.request.user, reason=data["reason"],
             )  # fmt: skip

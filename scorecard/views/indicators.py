@@ -1,7 +1,8 @@
 """The indicator page: definition, target, full history, SPC chart, benchmarks, actions.
 
 Every member of staff may read it (scorecard.view_indicator); people signed out are sent
-to sign in, and an unknown reference is 404.
+to sign in, and an unknown reference is 404. Figures not yet approved are shown only to
+those who work on them (scorecard.view_unapproved).
 """
 
 from django.shortcuts import get_object_or_404
@@ -86,7 +87,11 @@ class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         indicator = get_object_or_404(indicators_for_page(), ref=self.kwargs["ref"])
-        page = indicator_page(indicator, today=timezone.localdate())
+        page = indicator_page(
+            indicator,
+            today=timezone.localdate(),
+            with_unapproved=self.request.user.has_perm("scorecard.view_unapproved", indicator),
+        )
         chart = None
         if page.spc is not None:
             chart = spc_chart(

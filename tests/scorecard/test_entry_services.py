@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from governance import roles
-from scorecard import services
+from scorecard import approval_services, commentary_services, services
 from scorecard.domain.entry import Entry
 from scorecard.models import Commentary, IndicatorValue
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
@@ -80,20 +80,20 @@ def test_blank_entries_save_nothing(indicators, officer):
     assert list(IndicatorValue.objects.values_list("indicator__ref", flat=True)) == ["FD1"]
 
 
-def test_every_problem_is_reported_and_nothing_is_saved(indicators, officer):
-    with pytest.raises(ValidationError) as raised:
-        enter(
-            indicators, officer,
-            FD1=Entry(numerator=D(5), denominator=D(4)), FD2=Entry(value=D("2.5")),
-        )  # fmt: skip
+def test_every_problem_is_reported_figure_by_figure_and_those_figures_are_not_saved(
+    indicators, officer
+):
+    outcome = enter(
+        indicators, officer,
+        FD1=Entry(numerator=D(5), denominator=D(4)), FD2=Entry(value=D("2.5")),
+    )  # fmt: skip
 
     first, second = indicators
-    assert raised.value.message_dict == {
-        f"i{first.pk}-numerator": [
-            "FD1 numerator must be the same as or less than the denominator"
-        ],
-        f"i{second.pk}-value": ["FD2 count must be a whole number"],
+    assert outcome.problems == {
+        f"i{first.pk}-numerator": "FD1 numerator must be the same as or less than the denominator",
+        f"i{second.pk}-value": "FD2 count must be a whole number",
     }
+    assert not outcome.complete
     assert not IndicatorValue.objects.exists()
 
 
@@ -105,8 +105,11 @@ def test_a_month_after_this_one_is_refused(indicators, officer):
 def test_blanking_a_value_already_held_is_refused(indicators, officer):
     enter(indicators, officer, FD2=Entry(value=D(3)))
 
-    with pytest.raises(ValidationError, match="Enter a value for FD2 or a reason it is missing"):
-        enter(indicators, officer, FD2=Entry())
+    outcome = enter(indicators, officer, FD2=Entry())
+
+    assert outcome.problems == {
+        f"i{indicators[1].pk}-value": "Enter a value for FD2 or a reason it is missing"
+    }
     assert held("FD2").value == D(3)
 
 
@@ -150,29 +153,41 @@ def test_changing_an_approved_value_sends_it_back_for_approval(indicators, offic
     assert (previous.value, previous.state) == (D(3), State.APPROVED)
 
 
-def test_submitting_needs_every_indicator_and_moves_drafts_on(indicators, officer):
-    with pytest.raises(ValidationError) as raised:
-        enter(indicators, officer, submit=True, FD1=Entry(value=D(50)))
-    assert raised.value.message_dict == {
-        f"i{indicators[1].pk}-value": ["Enter a value for FD2 or a reason it is missing"]
-    }
-    assert not IndicatorValue.objects.exists()
+def test_submitting_sends_the_figures_that_are_ready_and_says_what_remains(indicators, officer):
+    """Finding 6: one figure is saved and submitted before the others have a value."""
+    outcome = enter(indicators, officer, submit=True, FD1=Entry(value=D(50)))
 
-    enter(indicators, officer, submit=True, FD1=Entry(value=D(50)), FD2=Entry(missing_reason="-"))
-
-    assert {v.state for v in IndicatorValue.objects.all()} == {State.SUBMITTED}
+    assert (outcome.submitted, outcome.still_to_enter) == (1, ["FD2"])
+    assert held("FD1").state == State.SUBMITTED
+    assert not IndicatorValue.objects.filter(indicator__ref="FD2").exists()
     record = held("FD1").history.order_by("-history_id").first()
     assert (record.history_user, record.history_change_reason) == (officer, "Submitted")
 
+    outcome = enter(indicators, officer, submit=True, FD2=Entry(missing_reason="-"))
 
-def test_values_submit_on_its_own(indicators, officer):
+    assert (outcome.submitted, outcome.still_to_enter) == (1, [])
+    assert {v.state for v in IndicatorValue.objects.all()} == {State.SUBMITTED}
+
+
+def test_one_figure_in_error_does_not_stop_the_others(indicators, officer):
+    """Finding 6: FD2 is wrong; FD1 is saved and submitted all the same, FD2 is not."""
+    outcome = enter(
+        indicators, officer, submit=True, FD1=Entry(value=D(50)), FD2=Entry(value=D("2.5"))
+    )
+
+    assert [value.indicator.ref for value in outcome.saved] == ["FD1"]
+    assert outcome.problems == {f"i{indicators[1].pk}-value": "FD2 count must be a whole number"}
+    assert (held("FD1").state, outcome.submitted) == (State.SUBMITTED, 1)
+    assert not IndicatorValue.objects.filter(indicator__ref="FD2").exists()
+
+
+def test_values_submit_on_its_own_submits_each_draft_held(indicators, officer):
     enter(indicators, officer, FD1=Entry(value=D(50)))
-    with pytest.raises(ValidationError, match="Enter a value for FD2"):
-        services.values_submit(indicators=indicators, period=JUNE, user=officer)
+    assert services.values_submit(indicators=indicators, period=JUNE, user=officer) == 1
 
     enter(indicators, officer, FD2=Entry(value=D(5)))  # FD1 without an entry: kept
     assert held("FD1").value == D(50)
-    assert services.values_submit(indicators=indicators, period=JUNE, user=officer) == 2
+    assert services.values_submit(indicators=indicators, period=JUNE, user=officer) == 1
     assert services.values_submit(indicators=indicators, period=JUNE, user=officer) == 0
 
 
@@ -181,7 +196,7 @@ def test_approving_records_who_and_when_and_only_takes_submitted_values(indicato
     draft = IndicatorValueFactory(indicator=IndicatorFactory(ref="FD3"), period=JUNE)
     director = UserFactory(roles=[roles.DIRECTOR])
 
-    count = services.values_approve(
+    count = approval_services.values_approve(
         value_ids=[held("FD1").pk, held("FD2").pk, draft.pk], user=director
     )
 
@@ -197,12 +212,13 @@ def test_approving_records_who_and_when_and_only_takes_submitted_values(indicato
 
 def test_returning_needs_a_reason_and_keeps_it_in_the_note(indicators, officer):
     enter(indicators, officer, submit=True, FD1=Entry(value=D(50)), FD2=Entry(value=D(5), note="x"))
+    # returning your own figures is allowed: only approving them needs another person
     ids = [held("FD2").pk]
 
     with pytest.raises(ValidationError, match="Enter why you are returning them"):
-        services.values_return(value_ids=ids, user=officer, reason="  ")
+        approval_services.values_return(value_ids=ids, user=officer, reason="  ")
 
-    services.values_return(value_ids=ids, user=officer, reason="Check <b>May</b> too")
+    approval_services.values_return(value_ids=ids, user=officer, reason="Check <b>May</b> too")
 
     value = held("FD2")
     assert (value.state, value.note) == (State.DRAFT, "Returned: Check May too\n\nx")
@@ -213,14 +229,16 @@ def test_returning_needs_a_reason_and_keeps_it_in_the_note(indicators, officer):
 
 def test_a_too_long_reason_is_refused(indicators, officer):
     with pytest.raises(ValidationError, match="Reason must be 90 characters or fewer"):
-        services.values_return(value_ids=[1], user=officer, reason="x" * 91)
+        approval_services.values_return(value_ids=[1], user=officer, reason="x" * 91)
 
 
 def test_nothing_selected_is_refused(officer):
     with pytest.raises(ValidationError, match="Select the values or commentary"):
-        services.values_approve(value_ids=[], user=officer)
+        approval_services.values_approve(value_ids=[], user=officer)
     with pytest.raises(ValidationError, match="Select the values or commentary"):
-        services.approvals_decide(value_ids=[], commentary_ids=[], approve=True, user=officer)
+        approval_services.approvals_decide(
+            value_ids=[], commentary_ids=[], approve=True, user=officer
+        )
 
 
 @pytest.mark.parametrize(
@@ -270,7 +288,7 @@ def test_people_who_may_not_enter_are_refused(indicators, role):
 
 
 def save(area, user, text, submit=False):
-    return services.commentary_save(
+    return commentary_services.commentary_save(
         area=area, period=JUNE, text=text, user=user, today=TODAY, submit=submit
     )
 
@@ -288,7 +306,7 @@ def test_empty_commentary_is_refused(area, officer):
     with pytest.raises(ValidationError, match="Enter the commentary"):
         save(area, officer, "<script>x</script> ")
     with pytest.raises(ValidationError, match="Enter the commentary"):
-        services.commentary_submit(area=area, period=JUNE, user=officer)
+        commentary_services.commentary_submit(area=area, period=JUNE, user=officer)
 
 
 def test_commentary_goes_submitted_approved_and_back_when_changed(area, officer):
@@ -296,7 +314,7 @@ def test_commentary_goes_submitted_approved_and_back_when_changed(area, officer)
     commentary = save(area, officer, "Contacts rose", submit=True)
     assert commentary.state == Commentary.State.SUBMITTED
 
-    assert services.commentary_approve(commentary_ids=[commentary.pk], user=director) == 1
+    assert approval_services.commentary_approve(commentary_ids=[commentary.pk], user=director) == 1
     commentary.refresh_from_db()
     assert commentary.state == Commentary.State.APPROVED
 
@@ -317,7 +335,9 @@ def test_commentary_goes_submitted_approved_and_back_when_changed(area, officer)
 def test_commentary_returned_with_a_reason(area, officer):
     commentary = save(area, officer, "Contacts rose", submit=True)
 
-    services.commentary_return(commentary_ids=[commentary.pk], user=officer, reason="Say why")
+    approval_services.commentary_return(
+        commentary_ids=[commentary.pk], user=officer, reason="Say why"
+    )
 
     commentary.refresh_from_db()
     assert commentary.state == Commentary.State.DRAFT
@@ -329,13 +349,14 @@ def test_approvals_decide_moves_values_and_commentary_together(indicators, area,
     enter(indicators, officer, submit=True, FD1=Entry(value=D(50)), FD2=Entry(value=D(5)))
     commentary = save(area, officer, "Contacts rose", submit=True)
     value_ids = [held("FD1").pk]
+    director = UserFactory(roles=[roles.DIRECTOR])
 
     with pytest.raises(ValidationError, match="Enter why you are returning them"):
-        services.approvals_decide(
-            value_ids=value_ids, commentary_ids=[commentary.pk], approve=False, user=officer
+        approval_services.approvals_decide(
+            value_ids=value_ids, commentary_ids=[commentary.pk], approve=False, user=director
         )
-    moved = services.approvals_decide(
-        value_ids=value_ids, commentary_ids=[commentary.pk], approve=True, user=officer
+    moved = approval_services.approvals_decide(
+        value_ids=value_ids, commentary_ids=[commentary.pk], approve=True, user=director
     )
 
     assert moved == (1, 1)

@@ -75,6 +75,17 @@ def field(indicator, part):
     return f"i{indicator.pk}-{part}"
 
 
+def opened_form(client, url) -> dict:
+    """What the page's form sends as it was opened: every field's value and the version."""
+    form = client.get(url).context["form"]
+    return {name: form[name].value() or "" for name in form.fields}
+
+
+def send(client, url, data, opened=None):
+    """Posts as a browser would: the form as opened (or `opened`), with `data` typed over it."""
+    return client.post(url, {**(opened or opened_form(client, url)), **data})
+
+
 def submitted_commentary(area, period=MONTH):
     return Commentary.objects.create(service_area=area, period=period, text="Up", state="submitted")
 
@@ -169,8 +180,8 @@ def test_an_owner_sees_and_saves_only_their_own_indicators(client, fd1, fd2, pos
     assert "FD1 Contacts screened" in page
     assert "FD2" not in page
 
-    response = client.post(
-        ENTRY, {field(fd1, "value"): "80", field(fd2, "value"): "999", "action": "draft"}
+    response = send(
+        client, ENTRY, {field(fd1, "value"): "80", field(fd2, "value"): "999", "action": "draft"}
     )
 
     assert response.status_code == 302
@@ -221,8 +232,8 @@ def test_the_form_shows_the_last_approved_value_and_why_it_came_back(officer_cli
 
 
 def test_saving_a_draft(officer_client, fd1, fd2):
-    response = officer_client.post(
-        ENTRY,
+    response = send(
+        officer_client, ENTRY,
         {
             field(fd1, "numerator"): "781", field(fd1, "denominator"): "1,000",
             field(fd2, "value"): "7,362", field(fd2, "note"): "<b>Checked</b>", "action": "draft",
@@ -237,13 +248,13 @@ def test_saving_a_draft(officer_client, fd1, fd2):
     assert (second.value, second.note) == (D(7362), "Checked")
     assert second.entered_by == officer_client.user
     page = officer_client.get(response.url).text
-    for words in [f"Draft values for Front Door, {MONTH:%B %Y} are saved", '"781"', '"1000"']:
+    for words in [f"2 figures saved for Front Door, {MONTH:%B %Y}", '"781"', '"1000"']:
         assert words in page, words
 
 
 def test_errors_are_summarised_linked_and_nothing_typed_is_lost(officer_client, fd1, fd2):
-    response = officer_client.post(
-        ENTRY,
+    response = send(
+        officer_client, ENTRY,
         {
             field(fd1, "value"): "101", field(fd1, "note"): "Keep me",
             field(fd2, "value"): "12.5x", "action": "draft",
@@ -262,19 +273,29 @@ def test_errors_are_summarised_linked_and_nothing_typed_is_lost(officer_client, 
     assert not IndicatorValue.objects.filter(period=MONTH).exists()
 
 
-def test_submitting_needs_every_indicator(officer_client, fd1, fd2):
-    data = {field(fd1, "value"): "80", "action": "submit"}
-
-    response = officer_client.post(ENTRY, data)
-
-    assert "Enter a value for FD2 or a reason it is missing" in response.text
-    assert not IndicatorValue.objects.filter(period=MONTH).exists()
-
-    data[field(fd2, "missing_reason")] = "Not yet available"
-    response = officer_client.post(ENTRY, data)
+def test_submitting_sends_each_figure_that_is_ready(officer_client, fd1, fd2):
+    """Finding 6: FD1 is saved and submitted while FD2 has no value yet; the page says
+    FD2 is still to enter."""
+    response = send(officer_client, ENTRY, {field(fd1, "value"): "80", "action": "submit"})
 
     assert response.status_code == 302
     assert response.url == f"{reverse('scorecard_entry_list')}?month={MONTH:%Y-%m}"
+    assert IndicatorValue.objects.get(indicator=fd1, period=MONTH).state == State.SUBMITTED
+    assert not IndicatorValue.objects.filter(indicator=fd2, period=MONTH).exists()
+    page = officer_client.get(response.url).text
+    assert "1 figure saved for Front Door" in page
+    assert "1 figure submitted for approval. Still to enter: FD2" in page
+    entry_page = officer_client.get(ENTRY).text
+    assert "Still to enter" in entry_page
+    assert "FD2</dd>" in entry_page
+
+    response = send(
+        officer_client,
+        ENTRY,
+        {field(fd2, "missing_reason"): "Not yet available", "action": "submit"},
+    )
+
+    assert response.status_code == 302
     states = set(IndicatorValue.objects.filter(period=MONTH).values_list("state", flat=True))
     assert states == {State.SUBMITTED}
 
@@ -286,23 +307,23 @@ def test_changing_an_approved_value_sends_it_back(officer_client, fd1):
     assert "Changing it sends it back for approval." in page
 
     for typed, state in [("80", State.APPROVED), ("81", State.SUBMITTED)]:
-        officer_client.post(ENTRY, {field(fd1, "value"): typed, "action": "draft"})
+        send(officer_client, ENTRY, {field(fd1, "value"): typed, "action": "draft"})
         value.refresh_from_db()
         assert value.state == state
 
 
 def test_commentary_is_checked_saved_and_submitted(officer_client, area):
     for empty in ["  ", "<p></p>"]:
-        response = officer_client.post(COMMENTARY, {"text": empty, "action": "draft"})
+        response = send(officer_client, COMMENTARY, {"text": empty, "action": "draft"})
         assert '<a href="#id_text">Enter the commentary</a>' in response.text
 
-    response = officer_client.post(COMMENTARY, {"text": "Contacts rose", "action": "draft"})
+    response = send(officer_client, COMMENTARY, {"text": "Contacts rose", "action": "draft"})
     assert response.url == COMMENTARY
     commentary = Commentary.objects.get()
     assert (commentary.text, commentary.state) == ("Contacts rose", Commentary.State.DRAFT)
     assert "Contacts rose" in officer_client.get(COMMENTARY).text
 
-    officer_client.post(COMMENTARY, {"text": "Contacts rose", "action": "submit"})
+    send(officer_client, COMMENTARY, {"text": "Contacts rose", "action": "submit"})
 
     commentary.refresh_from_db()
     assert commentary.state == Commentary.State.SUBMITTED

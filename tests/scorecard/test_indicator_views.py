@@ -132,13 +132,16 @@ def test_no_values_yet(viewer_client, indicator):
 
 
 def test_only_approved_values_are_charted_and_pending_ones_listed_with_their_state(
-    viewer_client, indicator
+    client, indicator
 ):
+    """A performance officer works on the figure, so sees the ones not yet approved
+    (who else may: tests/scorecard/test_unapproved_figures.py)."""
+    client.force_login(UserFactory(roles=[roles.PERFORMANCE_OFFICER]))
     make_history(indicator, 12)
     IndicatorValueFactory(indicator=indicator, period=month(12), value=99.5, state="submitted")
     IndicatorValueFactory(indicator=indicator, period=month(13), value=12.5, state="draft")
-    page = viewer_client.get(url_of(indicator)).context["page"]
-    text = viewer_client.get(url_of(indicator)).text
+    page = client.get(url_of(indicator)).context["page"]
+    text = client.get(url_of(indicator)).text
 
     assert len(page.spc.points) == 12
     assert [v.value for v in page.pending] == [Decimal("99.5"), Decimal("12.5")]
