@@ -15,9 +15,7 @@ import nh3
 from django.utils import timezone
 from django.utils.formats import date_format
 
-EXEMPT_NOTE = (
-    "Exempt under paragraph {paragraph} of Part 1 of Schedule 12A to the Local Government Act 1972"
-)
+from governance.domain.exempt import EXEMPT_NOTE, exempt_note  # noqa: F401  (one rule)
 
 
 def plain_text(text: str | None) -> str:
@@ -37,11 +35,6 @@ def day_in_words(moment: datetime.datetime | datetime.date) -> str:
     if isinstance(moment, datetime.datetime):
         moment = timezone.localtime(moment)
     return date_format(moment, "j F Y")
-
-
-def exempt_note(paragraph: int) -> str:
-    """What a reader without the full papers sees instead of an exempt item's text."""
-    return EXEMPT_NOTE.format(paragraph=paragraph)
 
 
 def approval_problem(*, meeting, at_meeting, now: datetime.datetime) -> str:

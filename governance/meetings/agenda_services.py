@@ -13,7 +13,9 @@ from django.db.models import F
 from governance.meetings.audit import DELETION, log_change, save_with_history
 from governance.meetings.paper_services import delete_file_after_commit
 from governance.meetings.standard_items import insert_index
+from governance.meetings.versions import apply, changes_to_write
 from governance.models import AgendaItem, Meeting, Minute
+from governance.packs.services import packs_withdraw_for_item
 from scorecard.services import plain_text
 
 OFFSET = 10_000  # above any real item number, below PositiveSmallIntegerField's limit
@@ -79,22 +81,36 @@ def agenda_item_add(
     return item
 
 
+ITEM_LABELS = {
+    "title": "Title", "description": "Description", "presenters": "Presented by",
+    "report_author": "Report author", "exempt_paragraph": "Exemption",
+}  # fmt: skip
+
+
 @transaction.atomic
 def agenda_item_update(
     *, item: AgendaItem, user, title: str, description: str = "", presenters: str = "",
-    report_author=None, exempt_paragraph: int | None = None,
+    report_author=None, exempt_paragraph: int | None = None, opened=None, changed=None,
 ) -> AgendaItem:  # fmt: skip
     """Changes an item's wording, presenters, report author or exemption; standard items
-    too, which stay marked standard."""
+    too, which stay marked standard. With `opened` and `changed` (the form's), only the
+    fields this person changed are written, and a change someone else made to the same
+    field since the form was opened is refused (governance.meetings.versions).
+    Rule: an item made exempt withdraws at once every public pack that holds it and
+    starts a corrected build (governance.packs.services.packs_withdraw_for_item)."""
     values = _item_values(
         title=title, description=description, presenters=presenters,
         report_author=report_author, exempt_paragraph=exempt_paragraph,
     )  # fmt: skip
     _agenda(item.meeting_id)
-    item = AgendaItem.objects.get(pk=item.pk)
-    for name, value in values.items():
-        setattr(item, name, value)
-    save_with_history(item, user=user, reason="Item changed")
+    item = AgendaItem.objects.select_related("meeting").get(pk=item.pk)
+    was_exempt = item.is_exempt
+    writes = changes_to_write(item, values, opened=opened, changed=changed, labels=ITEM_LABELS)
+    if writes:
+        fields = apply(item, writes)
+        save_with_history(item, user=user, reason="Item changed", fields=fields)
+    if item.is_exempt and not was_exempt:
+        packs_withdraw_for_item(item=item, user=user)
     return item
 
 

@@ -1,9 +1,14 @@
 """Forms for boards, memberships, meetings, agenda items and papers.
 
-Forms check what the fields alone can tell (a choice made, a real date, a time); the
-rules that join fields, or look at the database, are the services' (their errors are
-put on the form, so one GOV.UK error summary lists everything). Dates use the GOV.UK
-date input (improvement_plan.filters.DateInputField).
+Forms check what the fields alone can tell (a choice made, a real date, a time, text
+within its limit, said in its hint: common.forms); the rules that join fields, or look
+at the database, are the services' (their errors are put on the form, so one GOV.UK
+error summary lists everything). Dates use the GOV.UK date input
+(improvement_plan.filters.DateInputField).
+
+Edit forms (…EditForm) carry the version they were opened on (common.forms.
+OpenedVersionFormMixin): the services save only the fields changed and refuse a save
+over someone else's newer change (governance.meetings.versions).
 """
 
 import datetime
@@ -13,12 +18,27 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.formats import date_format
 
+from common.forms import (
+    COMMENT_LIMIT,
+    LONG_TEXT_LIMIT,
+    SHORT_TEXT_LIMIT,
+    TITLE_LIMIT,
+    LimitedTextField,
+    OpenedVersionFormMixin,
+    limited_textarea,
+)
 from governance.meetings.paper_services import REPORT_KINDS, paper_max_bytes
 from governance.meetings.times import parse_time
 from governance.models import AgendaItem, Board, Membership, Organisation, User
 from improvement_plan.filters import DateInputField
 from improvement_plan.models import Plan
 from scorecard.selectors import months_held
+
+
+def limit_messages(label: str, limit: int, **messages) -> dict:
+    """The error messages of a text field with a limit: "Title must be 250 characters or
+    fewer", and any others given (such as required)."""
+    return {"max_length": f"{label} must be {limit:,} characters or fewer", **messages}
 
 
 class TimeTextField(forms.CharField):
@@ -46,9 +66,10 @@ def people():
 
 
 class BoardForm(forms.Form):
-    name = forms.CharField(
-        label="Name", max_length=200, error_messages={"required": "Enter the board's name"}
-    )
+    name = LimitedTextField(
+        label="Name", limit=200, required=True,
+        error_messages=limit_messages("The name", 200, required="Enter the board's name"),
+    )  # fmt: skip
     slug = forms.SlugField(
         label="Short name for the web address",
         max_length=80,
@@ -63,10 +84,11 @@ class BoardForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the kind of board"},
     )
-    terms_of_reference = forms.CharField(
-        label="Terms of reference", required=False, widget=forms.Textarea(attrs={"rows": 8})
-    )
-    contact_name = forms.CharField(label="Contact name", max_length=200, required=False)
+    terms_of_reference = limited_textarea(
+        label="Terms of reference", limit=LONG_TEXT_LIMIT, rows=8,
+        error_messages=limit_messages("The terms of reference", LONG_TEXT_LIMIT),
+    )  # fmt: skip
+    contact_name = LimitedTextField(label="Contact name", limit=200)
     contact_email = forms.EmailField(
         label="Contact email address",
         required=False,
@@ -74,10 +96,9 @@ class BoardForm(forms.Form):
             "invalid": "Enter an email address in the correct format, like name@example.gov.uk"
         },
     )
-    default_place = forms.CharField(
+    default_place = LimitedTextField(
         label="Usual meeting place",
-        max_length=200,
-        required=False,
+        limit=200,
         help_text="New meetings are held here unless you say otherwise.",
     )
     items_start_on_odd_pages = forms.BooleanField(
@@ -125,6 +146,14 @@ class MembershipForm(forms.Form):
         return data
 
 
+class BoardEditForm(OpenedVersionFormMixin, BoardForm):
+    """Changing a board: carries the version it was opened on."""
+
+
+class MembershipEditForm(OpenedVersionFormMixin, MembershipForm):
+    """Changing a membership: carries the version it was opened on."""
+
+
 class MeetingForm(forms.Form):
     """When and where; `board` is asked only when a meeting is arranged."""
 
@@ -140,10 +169,9 @@ class MeetingForm(forms.Form):
         help_text="For example, 6pm, 6:30pm or 18:30",
         error_messages={"required": "Enter the start time"},
     )
-    place = forms.CharField(
+    place = LimitedTextField(
         label="Place",
-        max_length=200,
-        required=False,
+        limit=200,
         help_text="Leave empty to use the board's usual meeting place.",
     )
     papers_deadline = DateInputField(
@@ -169,6 +197,17 @@ class MeetingForm(forms.Form):
         return data
 
 
+class MeetingEditForm(OpenedVersionFormMixin, MeetingForm):
+    """Changing when and where a meeting is: carries the version it was opened on (the
+    start time as a time, however it is written on the page)."""
+
+    def opened_snapshot(self):
+        snapshot = super().opened_snapshot()
+        if isinstance(snapshot.get("start_time"), str):
+            snapshot["start_time"] = parse_time(snapshot["start_time"])
+        return snapshot
+
+
 class CancelMeetingForm(forms.Form):
     reason = forms.CharField(
         label="Why is the meeting cancelled?",
@@ -182,20 +221,21 @@ class CancelMeetingForm(forms.Form):
 
 
 class AgendaItemForm(forms.Form):
-    title = forms.CharField(
-        label="Title", max_length=300, error_messages={"required": "Enter the item's title"}
-    )
-    description = forms.CharField(
+    title = LimitedTextField(
+        label="Title", limit=TITLE_LIMIT, required=True,
+        error_messages=limit_messages("The title", TITLE_LIMIT, required="Enter the item's title"),
+    )  # fmt: skip
+    description = limited_textarea(
         label="Description (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        limit=COMMENT_LIMIT,
+        error_messages=limit_messages("The description", COMMENT_LIMIT),
         help_text="What the board is asked to do, such as “The Panel to receive the "
         "Early Help and Children's Social Care scorecard.”",
     )
-    presenters = forms.CharField(
+    presenters = LimitedTextField(
         label="Presented by (optional)",
-        max_length=500,
-        required=False,
+        limit=SHORT_TEXT_LIMIT,
+        error_messages=limit_messages("Presented by", SHORT_TEXT_LIMIT),
         help_text="Names and roles, such as “Alison Stathers-Tracey, Director of "
         "Children's Services”.",
     )
@@ -218,11 +258,15 @@ class AgendaItemForm(forms.Form):
     )
 
 
+class AgendaItemEditForm(OpenedVersionFormMixin, AgendaItemForm):
+    """Changing an item: carries the version it was opened on."""
+
+
 class PaperUploadForm(forms.Form):
-    title = forms.CharField(
+    title = LimitedTextField(
         label="Title (optional)",
-        max_length=300,
-        required=False,
+        limit=TITLE_LIMIT,
+        error_messages=limit_messages("The title", TITLE_LIMIT),
         help_text="Leave empty to use the file's name.",
     )
     file = forms.FileField(label="PDF file", error_messages={"required": "Select a PDF file"})
@@ -254,10 +298,10 @@ class PaperReportForm(forms.Form):
         required=False,
         help_text="Only for the performance scorecard: months with approved figures.",
     )
-    title = forms.CharField(
+    title = LimitedTextField(
         label="Title (optional)",
-        max_length=300,
-        required=False,
+        limit=TITLE_LIMIT,
+        error_messages=limit_messages("The title", TITLE_LIMIT),
         help_text="Leave empty for the usual title, such as “Performance scorecard, June 2023”.",
     )
 

@@ -35,6 +35,7 @@ from governance.meetings.paper_services import (
     paper_upload,
 )
 from governance.meetings.selectors import previous_meeting
+from governance.meetings.versions import changes_to_write
 from governance.models import AgendaItem, Board, Meeting, Membership, Paper
 from scorecard.services import plain_text
 
@@ -50,6 +51,8 @@ BOARD_TEXT += ("default_place",)
 BOARD_FIELDS = (*BOARD_TEXT, "kind", "items_start_on_odd_pages", "is_public")
 RESERVED_SLUGS = {"new"}  # /boards/new/ is the page that adds a board
 MEMBERSHIP_FIELDS = ("person", "organisation", "role", "deputy", "start_date", "end_date")
+MEETING_LABELS = {"starts_at": "Date and start time", "place": "Place",
+                  "papers_deadline": "Papers deadline"}  # fmt: skip
 CANCEL_REASON_MAX = 90  # "Cancelled: " and the reason fit the history's 100 characters
 Status = Meeting.Status
 
@@ -114,10 +117,15 @@ def board_create(*, user, name: str, kind: str, **details) -> Board:
 
 
 @transaction.atomic
-def board_update(*, board: Board, user, **changes) -> Board:
-    """Changes any of a board's fields (BOARD_FIELDS), under the same rules as adding."""
+def board_update(*, board: Board, user, opened=None, changed=None, **changes) -> Board:
+    """Changes any of a board's fields (BOARD_FIELDS), under the same rules as adding;
+    with the form's `opened` and `changed`, only the fields changed, refusing a change
+    over someone else's (governance.meetings.versions)."""
     _check_names(changes, BOARD_FIELDS)
     board = Board.objects.select_for_update().get(pk=board.pk)
+    changes = changes_to_write(board, changes, opened=opened, changed=changed)
+    if not changes:
+        return board
     return _save_board(board, changes, user=user, flag=CHANGE)
 
 
@@ -207,9 +215,17 @@ def membership_add(
 
 
 @transaction.atomic
-def membership_update(*, membership: Membership, user, **changes) -> Membership:
-    """Changes a membership (MEMBERSHIP_FIELDS), under the same rules as adding one."""
+def membership_update(
+    *, membership: Membership, user, opened=None, changed=None, **changes
+) -> Membership:
+    """Changes a membership (MEMBERSHIP_FIELDS), under the same rules as adding one; with
+    the form's `opened` and `changed`, only the fields changed, refusing a change over
+    someone else's (governance.meetings.versions)."""
     _check_names(changes, MEMBERSHIP_FIELDS)
+    membership = Membership.objects.select_for_update().get(pk=membership.pk)
+    changes = changes_to_write(membership, changes, opened=opened, changed=changed)
+    if not changes:
+        return membership
     return _save_membership(membership, changes, user=user, flag=CHANGE)
 
 
@@ -268,16 +284,25 @@ def meeting_create(*, board: Board, starts_at, place: str, papers_deadline=None,
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, starts_at, place: str, papers_deadline=None, user):
+def meeting_update(
+    *, meeting: Meeting, starts_at, place: str, papers_deadline=None, user, opened=None,
+    changed=None,
+):  # fmt: skip
     """Changes when and where a meeting is, and its papers deadline; the municipal year
     follows the date. A cancelled meeting is not changed, and a meeting whose minutes
-    are numbered does not move to another municipal year."""
+    are numbered does not move to another municipal year. With the form's `opened` and
+    `changed` (starts_at, place, papers_deadline), only the fields changed are written,
+    refusing a change over someone else's (governance.meetings.versions)."""
     meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting.pk)
     if meeting.status == Status.CANCELLED:
         raise ValidationError("This meeting is cancelled: it cannot be changed")
+    asked = {"starts_at": starts_at, "place": place, "papers_deadline": papers_deadline}
+    asked = changes_to_write(meeting, asked, opened=opened, changed=changed, labels=MEETING_LABELS)
     values = _meeting_values(
-        board=meeting.board, starts_at=starts_at, place=place, papers_deadline=papers_deadline
-    )
+        board=meeting.board, starts_at=asked.get("starts_at", meeting.starts_at),
+        place=asked.get("place", meeting.place),
+        papers_deadline=asked.get("papers_deadline", meeting.papers_deadline),
+    )  # fmt: skip
     moving_year = values["municipal_year"] != meeting.municipal_year
     if moving_year and meeting.minutes.exists():
         raise ValidationError({"starts_at": "This meeting's minutes are numbered in the "

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.utils import timezone
 
-from governance.domain.minutes import days_overdue, exempt_note, overdue_in_words
+from governance.domain.exempt import withheld as withheld_note
+from governance.domain.minutes import days_overdue, overdue_in_words
 from governance.models import ActionArising
 
 HEADERS = (
@@ -43,13 +44,13 @@ def log_rows(
     rows = []
     for action in actions:
         item = action.minute.agenda_item
-        withheld = exempt_note(item.exempt_paragraph) if item and item.is_exempt else ""
+        paragraph = item.exempt_paragraph if item else None
         days = days_overdue(status=action.status, due_date=action.due_date, today=today)
         rows.append(
             LogRow(
                 action=action,
                 overdue=overdue_in_words(days),
-                withheld="" if full_papers else withheld,
+                withheld=withheld_note(exempt_paragraph=paragraph, full_papers=full_papers),
                 may_update=user.has_perm("governance.update_action_arising", action),
             )
         )

@@ -6,8 +6,10 @@ description; the contact line. The minutes: board and date, Commenced, Terminate
 Present, Apologies, then each numbered minute, its title in capitals, its text,
 "RESOLVED" and the resolutions, and the actions arising with owner and due date.
 
-Rule on exempt items: a reader without the full papers gets an exempt item's title and
-the Schedule 12A note, never its description or its minute's text.
+Rule on exempt items (governance.domain.exempt, one rule for every page and document):
+a reader without the full papers gets an exempt item's number and title and the
+Schedule 12A note, never its description or presenters, its minute's own title or
+text, or the interest declared on it.
 """
 
 import io
@@ -18,13 +20,16 @@ from django.utils.text import slugify
 from docx import Document
 from docx.shared import Pt
 
-from governance.domain.minutes import clock, day_in_words, exempt_note
+from governance.domain.exempt import exempt_note, item_seen
+from governance.domain.minutes import clock, day_in_words
 from governance.minutes.selectors import (
+    DeclarationEntry,
     MinutesRecord,
     attendance_in_words,
+    declarations_as_seen,
     minutes_as_seen,
 )
-from governance.models import AgendaItem, Declaration, Meeting
+from governance.models import AgendaItem, Meeting
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -107,11 +112,13 @@ def agenda_document(*, meeting: Meeting, items: list[AgendaItem], full_papers: b
 
 def _agenda_row(cells, item: AgendaItem, *, full_papers: bool) -> None:
     """Item No. | title in capitals, then the description (or the exemption note) | page."""
-    cells[0].paragraphs[0].add_run(f"{item.order}.")
-    cells[1].paragraphs[0].add_run(item.title.upper()).bold = True
+    seen = item_seen(number=item.order, title=item.title,
+                     exempt_paragraph=item.exempt_paragraph, full_papers=full_papers)  # fmt: skip
+    cells[0].paragraphs[0].add_run(f"{seen.number}.")
+    cells[1].paragraphs[0].add_run(seen.title.upper()).bold = True
     if item.is_exempt:
         cells[1].add_paragraph(exempt_note(item.exempt_paragraph))
-    if item.description and (full_papers or not item.is_exempt):
+    if item.description and seen.shows_content:
         _text(cells[1], item.description)
 
 
@@ -146,18 +153,19 @@ def minutes_document(*, record: MinutesRecord, full_papers: bool) -> bytes:
     _labelled(document, "Apologies", ", ".join(words.apologies) or "None")
     if words.absent:
         _labelled(document, "Absent", ", ".join(words.absent))
+    declarations = declarations_as_seen(record, full_papers=full_papers)
     for entry in minutes_as_seen(record, full_papers=full_papers):
-        _minute(document, entry, record.declarations)
+        _minute(document, entry, declarations)
     if not record.minutes:
         document.add_paragraph("No minutes have been recorded yet.")
     _bold(document, "CHAIR")
     return _as_bytes(document)
 
 
-def _minute(document, entry, declarations: list[Declaration]) -> None:
+def _minute(document, entry, declarations: list[DeclarationEntry]) -> None:
     """ "16. DECLARATIONS OF INTEREST", its text, RESOLVED, and its actions arising."""
     minute = entry.minute
-    _bold(document, f"{minute.number}. {minute.title.upper()}")
+    _bold(document, f"{minute.number}. {entry.title.upper()}")
     if entry.withheld:
         document.add_paragraph(f"{entry.withheld}: the minute is not published.")
         return
@@ -173,14 +181,17 @@ def _minute(document, entry, declarations: list[Declaration]) -> None:
         _actions(document, actions)
 
 
-def _declarations(document, declarations: list[Declaration], *, has_text: bool) -> None:
+def _declarations(document, declarations: list[DeclarationEntry], *, has_text: bool) -> None:
+    """Who, on which item, what kind; the interest unless it is withheld (exempt item)."""
     if not declarations and not has_text:
         document.add_paragraph("There were no declarations of interest.")
-    for declaration in declarations:
+    for entry in declarations:
+        declaration = entry.declaration
+        interest = entry.interest or entry.withheld
         document.add_paragraph(
             f"{declaration.person}, item {declaration.agenda_item.order} "
             f"({declaration.agenda_item.title}): {declaration.get_kind_display()}. "
-            f"{declaration.interest}"
+            f"{interest}"
         )
 
 

@@ -8,7 +8,8 @@ from django.db.models import Case, Count, IntegerField, Prefetch, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
-from governance.domain.minutes import day_in_words, exempt_note
+from governance.domain.exempt import interest_seen, minute_seen, withheld
+from governance.domain.minutes import day_in_words
 from governance.domain.municipal_year import municipal_year
 from governance.models import (
     ActionArising,
@@ -187,21 +188,53 @@ def attendance_rows(*, meeting: Meeting) -> list[AttendanceRow]:
 
 @dataclass(frozen=True)
 class MinuteEntry:
-    """A minute as a reader may see it: `withheld` is the exemption note shown instead of
-    the text, resolutions and actions of an exempt item, or "" when all is shown."""
+    """A minute as a reader may see it (governance.domain.exempt.minute_seen): `title` is
+    the item's published title and `withheld` the exemption note when the minute's own
+    title, text, resolutions and actions are kept from this reader, else ""."""
 
     minute: Minute
     withheld: str
+    title: str = ""
 
 
 def minutes_as_seen(record: MinutesRecord, *, full_papers: bool) -> list[MinuteEntry]:
-    """The rule on exempt items: without the full papers a reader sees an exempt item's
-    minute only as "Exempt under paragraph N ...", never its text."""
+    """The rule on exempt items (governance.domain.exempt): without the full papers a
+    reader sees an exempt item's minute as its number, the item's title and "Exempt
+    under paragraph N ...", never its own title or text."""
     entries = []
     for minute in record.minutes:
         item = minute.agenda_item
-        hidden = item is not None and item.is_exempt and not full_papers
-        entries.append(MinuteEntry(minute, exempt_note(item.exempt_paragraph) if hidden else ""))
+        seen = minute_seen(
+            number=minute.number,
+            title=minute.title,
+            item_title=item.title if item else None,
+            exempt_paragraph=item.exempt_paragraph if item else None,
+            full_papers=full_papers,
+        )
+        entries.append(MinuteEntry(minute, seen.withheld, seen.title))
+    return entries
+
+
+@dataclass(frozen=True)
+class DeclarationEntry:
+    """A declaration of interest as a reader may see it: `interest` is "" when it was
+    declared on an exempt item and the reader may not see the full papers."""
+
+    declaration: Declaration
+    interest: str
+    withheld: str
+
+
+def declarations_as_seen(record: MinutesRecord, *, full_papers: bool) -> list[DeclarationEntry]:
+    """The rule on exempt items (governance.domain.exempt.interest_seen) for declarations."""
+    entries = []
+    for declaration in record.declarations:
+        paragraph = declaration.agenda_item.exempt_paragraph
+        interest = interest_seen(
+            interest=declaration.interest, exempt_paragraph=paragraph, full_papers=full_papers
+        )
+        note = withheld(exempt_paragraph=paragraph, full_papers=full_papers)
+        entries.append(DeclarationEntry(declaration, interest, note))
     return entries
 
 

@@ -84,6 +84,11 @@ class Pack(models.Model):
         help_text="Set when the pack may no longer be served: an item it holds was made exempt.",
     )
     withdrawn_reason = models.CharField(max_length=300, blank=True)
+    publish_when_built = models.BooleanField(
+        default=False,
+        help_text="A corrected public pack, started when a published one was withdrawn: "
+        "published as soon as it is built.",
+    )
 
     class Meta:
         ordering = ["meeting", "audience", "-version"]

@@ -4,6 +4,9 @@ Rules:
 - Papers go in agenda order, and an item's papers in their order.
 - Public pack: an exempt item's papers are left out (the front sheet says so, and
   item_pages records it as omitted); full pack: they are included, marked.
+- The pack records every agenda item whose words or papers it shows (held_items: the
+  meeting's items not left out, and the items of earlier meetings its previous
+  minutes and action log show), so an item made exempt later withdraws it.
 - Generated papers are rendered as at the build day; uploaded papers are the stored
   PDFs, stamped with their item on their first page.
 - The papers are rendered first, their page ranges worked out from the final
@@ -53,6 +56,7 @@ class AssembledPack:
     pdf: bytes
     page_count: int
     item_pages: list[dict]
+    held_items: list[int] = field(default_factory=list)
 
 
 def pack_items(meeting: Meeting, *, audience: str):
@@ -79,12 +83,15 @@ def render_part(job: PaperJob) -> Part:
     raise PackBuildError(f"The paper “{paper.title}” is of a kind the pack cannot render.")
 
 
-def render_items(meeting, included, *, audience, as_at, report: Report) -> list[ItemDocument]:
+def render_items(
+    meeting, included, *, audience, as_at, report: Report, held: set[int]
+) -> list[ItemDocument]:
+    """Each item's papers rendered; `held` gathers the items the generated reports show."""
     documents, total = [], len(included)
     for index, (item, papers) in enumerate(included, start=1):
         done = RENDER_FROM + (RENDER_TO - RENDER_FROM) * (index - 1) // total
         report(done, f"Rendering item {item.order} ({index} of {total} with papers)")
-        jobs = [PaperJob(paper, item, meeting, audience, as_at) for paper in papers]
+        jobs = [PaperJob(paper, item, meeting, audience, as_at, held) for paper in papers]
         documents.append(ItemDocument(item, [render_part(job) for job in jobs]))
     return documents
 
@@ -125,7 +132,11 @@ def assemble(
     """The pack's PDF, page count and item pages (module docstring)."""
     report(2, "Reading the agenda")
     included, omitted = pack_items(meeting, audience=audience)
-    documents = render_items(meeting, included, audience=audience, as_at=as_at, report=report)
+    left_out = {item.pk for item in omitted}
+    held = {item.pk for item in meeting.agenda_items.all() if item.pk not in left_out}
+    documents = render_items(
+        meeting, included, audience=audience, as_at=as_at, report=report, held=held
+    )
     spans = lay_out(
         [doc.page_count for doc in documents],
         start_on_odd=meeting.board.items_start_on_odd_pages,
@@ -144,4 +155,4 @@ def assemble(
         items=meeting.agenda_items.all(),
         title=pack_title(meeting, audience),
     )
-    return AssembledPack(pdf, page_count, item_pages(documents, spans, omitted))
+    return AssembledPack(pdf, page_count, item_pages(documents, spans, omitted), sorted(held))

@@ -14,6 +14,7 @@ Rules:
 - The front sheet is not numbered, so it may run to any number of pages.
 """
 
+from governance.domain.exempt import item_seen
 from governance.models import Meeting, Pack
 from governance.packs import words
 from governance.packs.pagination import Span
@@ -36,7 +37,9 @@ def contact_line(board) -> str:
 def agenda_row(item, span: Span | None, *, public: bool) -> dict:
     """One row of the front sheet's agenda table. A public pack names an exempt item
     but says "Not for publication" where its pages would be, as councils print it."""
-    hidden = public and item.is_exempt
+    seen = item_seen(number=item.order, title=item.title,
+                     exempt_paragraph=item.exempt_paragraph, full_papers=not public)  # fmt: skip
+    hidden = not seen.shows_content
     written = span.written if span else ""
     pages = NOT_FOR_PUBLICATION_PAGES if hidden else written
     return {

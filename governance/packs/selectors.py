@@ -5,6 +5,8 @@ Rules (permissions are governance/rules.py's):
 - A full pack is for those who may read the meeting's full papers
   (governance.view_full_papers); a public pack for every member of staff
   (governance.view_meetings).
+- A withdrawn public pack (an item in it was made exempt after it was built) is, like
+  the full pack, only for those who may read the full papers; it shows as "Withdrawn".
 - Building and publishing need governance.build_pack.
 - The panel lists, per audience the person may see, every version newest first; a
   built version older than the newest built one is "superseded".
@@ -53,9 +55,31 @@ def packs_with_meeting() -> QuerySet[Pack]:
     return Pack.objects.select_related("meeting__board", "requested_by")
 
 
+def view_permission(pack: Pack) -> str:
+    """The permission needed to see this pack and download it (module docstring)."""
+    if pack.withdrawn_at is not None:
+        return VIEW_PERMISSION[Pack.Audience.FULL]
+    return VIEW_PERMISSION[pack.audience]
+
+
 def may_view_pack(user, pack: Pack) -> bool:
     """Whether `user` may see this pack and download it (module docstring)."""
-    return user.has_perm(VIEW_PERMISSION[pack.audience], pack.meeting)
+    return user.has_perm(view_permission(pack), pack.meeting)
+
+
+def holds_exempt_item(pack: Pack) -> bool:
+    """Rule, checked again where a pack is served: a pack holding an item that is exempt
+    now is never served, even if it was not withdrawn. One query."""
+    return AgendaItem.objects.filter(
+        pk__in=pack.held_items, exempt_paragraph__isnull=False
+    ).exists()
+
+
+def state_in_words(pack: Pack) -> tuple[str, str]:
+    """The pack's state in words and its tag colour; a withdrawn pack says so."""
+    if pack.withdrawn_at is not None:
+        return "Withdrawn", "govuk-tag--red"
+    return STATE_WORDS[pack.state], STATE_COLOURS[pack.state]
 
 
 def newer_built(pack: Pack) -> Pack | None:
@@ -93,10 +117,11 @@ def panel_rows(packs: list[Pack]) -> list[PanelRow]:
     rows, newest_built_seen = [], False
     for pack in packs:
         built = pack.state == Pack.State.BUILT
-        superseded = built and newest_built_seen
+        superseded = built and newest_built_seen and pack.withdrawn_at is None
         newest_built_seen = newest_built_seen or built
-        words = "Superseded" if superseded else STATE_WORDS[pack.state]
-        colour = "govuk-tag--grey" if superseded else STATE_COLOURS[pack.state]
+        words, colour = state_in_words(pack)
+        if superseded:
+            words, colour = "Superseded", "govuk-tag--grey"
         rows.append(PanelRow(pack, words, colour, superseded))
     return rows
 

@@ -14,6 +14,12 @@ Rules:
   leaves it failed with the reason in words, and the exception logged; it never raises.
 - Only a built pack can be published. Publishing tells the board's members, by a task
   started on commit (governance.reminders).
+- Exemption is enforced where a pack is made and where it is served: an agenda item
+  made exempt withdraws at once every public pack that holds it (packs_withdraw_for_item,
+  called by the service that changes the item), stops any public build under way, and
+  requests a corrected public build for each meeting whose public pack was withdrawn,
+  published as soon as it is built. A build that finishes holding an item exempt by
+  then, or that was stopped meanwhile, is not saved as built.
 """
 
 import datetime
@@ -27,7 +33,8 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from governance.models import Meeting, Pack
+from governance.domain.exempt import pack_holds
+from governance.models import AgendaItem, Meeting, Pack
 from governance.packs.assembly import AssembledPack, assemble
 from governance.packs.errors import PackBuildError
 from governance.packs.selectors import meeting_for_pack
@@ -45,6 +52,12 @@ NOT_STARTED = (
     "Build the pack again in a few minutes."
 )
 STALLED = "The build stopped without finishing, so a new version was started."
+WITHDRAWN = "Withdrawn: item {number}, {title}, was made exempt after this pack was built."
+STOPPED = "Stopped: item {number} was made exempt while this pack was building."
+HOLDS_EXEMPT = (
+    "An item in this pack was made exempt while it was building, so it was not saved. "
+    "A corrected version has been started."
+)
 
 
 def _check_audience(audience: str) -> None:
@@ -133,11 +146,24 @@ def pack_file_name(pack: Pack) -> str:
 
 @transaction.atomic
 def _finish(pack: Pack, assembled: AssembledPack) -> Pack:
+    """Saves the built pack, unless it was stopped meanwhile or (public) holds an item
+    that is exempt by now (module docstring)."""
+    current = Pack.objects.select_for_update().get(pk=pack.pk)
+    if current.state != Pack.State.BUILDING:
+        return current
+    exempt_now = AgendaItem.objects.filter(
+        pk__in=assembled.held_items, exempt_paragraph__isnull=False
+    )
+    if pack.audience == Pack.Audience.PUBLIC and exempt_now.exists():
+        raise PackBuildError(HOLDS_EXEMPT)
     pack.file.save(pack_file_name(pack), ContentFile(assembled.pdf), save=False)
     pack.page_count = assembled.page_count
     pack.item_pages = assembled.item_pages
+    pack.held_items = assembled.held_items
     pack.built_at = timezone.now()
     pack.state, pack.progress, pack.step, pack.error = Pack.State.BUILT, 100, "Built", ""
+    if current.publish_when_built:
+        pack.published_at = pack.built_at
     pack.save()
     return pack
 
@@ -201,3 +227,47 @@ def _announce(pack_id: int) -> None:
         announce_pack.delay(pack_id)
     except Exception:
         logger.exception("Could not start announcing pack %s", pack_id)
+
+
+def _holds(pack: Pack, item: AgendaItem) -> bool:
+    return pack_holds(
+        held_items=pack.held_items,
+        item_pages=pack.item_pages,
+        same_meeting=pack.meeting_id == item.meeting_id,
+        item_id=item.pk,
+    )
+
+
+@transaction.atomic
+def packs_withdraw_for_item(*, item: AgendaItem, user) -> list[Pack]:
+    """Rule (module docstring): the item is now exempt, so every public pack that holds
+    it is withdrawn at once, public builds under way are stopped, and a corrected public
+    build is requested (started on commit) for each meeting whose published public pack
+    was withdrawn or whose build was stopped. Packs of the item's meeting and of the
+    board's later meetings (their previous minutes and action log) are looked at."""
+    packs = Pack.objects.select_for_update().filter(
+        audience=Pack.Audience.PUBLIC,
+        withdrawn_at__isnull=True,
+        meeting__board_id=item.meeting.board_id,
+        meeting__starts_at__gte=item.meeting.starts_at,
+    )
+    now, withdrawn, rebuild = timezone.now(), [], set()
+    for pack in packs:
+        if pack.state in ACTIVE:
+            _fail(pack, STOPPED.format(number=item.order))
+            rebuild.add(pack.meeting_id)
+        elif pack.state == Pack.State.BUILT and _holds(pack, item):
+            pack.withdrawn_at = now
+            pack.withdrawn_reason = WITHDRAWN.format(number=item.order, title=item.title)[:300]
+            pack.save(update_fields=["withdrawn_at", "withdrawn_reason"])
+            withdrawn.append(pack)
+            if pack.published_at:
+                rebuild.add(pack.meeting_id)
+    for meeting in Meeting.objects.filter(pk__in=rebuild):
+        corrected = pack_request(meeting=meeting, audience=Pack.Audience.PUBLIC, user=user)
+        Pack.objects.filter(pk=corrected.pk).update(publish_when_built=True)
+    if withdrawn:
+        logger.warning(
+            "Packs %s withdrawn: item %s made exempt", [p.pk for p in withdrawn], item.pk
+        )
+    return withdrawn

@@ -51,7 +51,7 @@ class PackPermissionMixin(PermissionRequiredMixin):
         return selectors.packs_with_meeting()
 
     def get_permission_required(self):
-        return (selectors.VIEW_PERMISSION[self.get_object().audience],)
+        return (selectors.view_permission(self.get_object()),)
 
     def get_object(self, queryset=None):
         if not hasattr(self, "_pack"):
@@ -91,10 +91,11 @@ class PackDetailView(PackPermissionMixin, DetailView):
     def get_context_data(self, **kwargs):
         pack = self.object
         user = self.request.user
+        state_words, state_colour = selectors.state_in_words(pack)
         return super().get_context_data(
             when=when_in_words(pack.meeting.starts_at),
-            state_words=selectors.STATE_WORDS[pack.state],
-            state_colour=selectors.STATE_COLOURS[pack.state],
+            state_words=state_words,
+            state_colour=state_colour,
             building=pack.state in services.ACTIVE,
             newer=selectors.newer_built(pack),
             may_build=user.has_perm(selectors.BUILD_PERMISSION, pack.meeting),
@@ -117,6 +118,9 @@ class PackDownloadView(PackPermissionMixin, SingleObjectMixin, View):
         pack = self.get_object()
         if pack.state != Pack.State.BUILT or not pack.file:
             raise Http404("This version of the pack has not been built.")
+        full = request.user.has_perm(selectors.VIEW_PERMISSION[Pack.Audience.FULL], pack.meeting)
+        if not full and selectors.holds_exempt_item(pack):
+            raise Http404("This pack holds an item that is exempt now.")
         name = services.pack_file_name(pack)
         return FileResponse(pack.file.open("rb"), as_attachment=True, filename=name)
 

@@ -12,7 +12,10 @@ read runs a fixed number of queries however many meetings, items or minutes ther
 - Papers: only uploaded papers with a file, of non-exempt items of public meetings.
   Generated reports reach the public only inside the public pack.
 - Packs: a public meeting's newest pack with audience public, state built, a file and
-  published_at set. Never a full pack, nor an older public version.
+  published_at set, unless it was withdrawn or holds an item that is exempt now (an
+  item made exempt after publication: governance.packs.services). Never a full pack,
+  nor an older public version. While the newest is withdrawn the meeting's page says a
+  corrected pack is being prepared.
 - Minutes: of a public meeting once minutes_published_at is set. An exempt item's minute
   shows its number and title only; a declaration on it, not the interest declared.
 
@@ -24,8 +27,10 @@ from dataclasses import dataclass, replace
 
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
 
+from governance.domain.exempt import interest_seen, item_seen, minute_seen
 from governance.minutes.selectors import minutes_for
 from governance.models import AgendaItem, Board, Meeting, Membership, Pack, Paper
+from governance.packs.selectors import holds_exempt_item
 from governance.public.display import (
     AGENDA_PUBLISHED_STATUSES,
     EXEMPT_ITEM,
@@ -157,9 +162,12 @@ class PublicItem:
 
 
 def public_item(item: AgendaItem) -> PublicItem:
-    """Rule: an exempt item keeps its number and title and nothing else."""
-    if item.is_exempt:
-        return PublicItem(item.order, item.title, [], "", [], item.exempt_paragraph)
+    """Rule (governance.domain.exempt): an exempt item keeps its number and title and
+    nothing else, not even where it is in a pack."""
+    seen = item_seen(number=item.order, title=item.title,
+                     exempt_paragraph=item.exempt_paragraph, full_papers=False)  # fmt: skip
+    if not seen.shows_content:
+        return PublicItem(seen.number, seen.title, [], "", [], item.exempt_paragraph)
     description = paragraphs(item.description)
     papers = list(item.public_papers)
     return PublicItem(item.order, item.title, description, item.presenters, papers, None)
@@ -173,7 +181,11 @@ def public_agenda(meeting: Meeting, *, pack: Pack | None = None) -> list[PublicI
         Prefetch("papers", queryset=public_papers(), to_attr="public_papers")
     )
     pages = pack_pages_in_words(pack.item_pages) if pack else {}
-    return [replace(public_item(item), pack_pages=pages.get(item.order, "")) for item in items]
+    shown = [public_item(item) for item in items]
+    return [
+        replace(seen, pack_pages=pages.get(seen.number, "")) if not seen.exempt_paragraph else seen
+        for seen in shown
+    ]
 
 
 def pack_pages_in_words(item_pages: list[dict]) -> dict[int, str]:
@@ -188,9 +200,8 @@ def pack_pages_in_words(item_pages: list[dict]) -> dict[int, str]:
     return found
 
 
-def public_packs() -> QuerySet[Pack]:
-    """Rule: for each public meeting, its newest public pack that is built, has a file and
-    is published; never a full pack, never an older version."""
+def newest_published_packs() -> QuerySet[Pack]:
+    """For each public meeting, its newest published public pack, withdrawn or not."""
     published = Pack.objects.filter(
         audience=Pack.Audience.PUBLIC, state=Pack.State.BUILT, published_at__isnull=False
     ).exclude(file="")
@@ -202,9 +213,34 @@ def public_packs() -> QuerySet[Pack]:
     )
 
 
-def public_pack_for(meeting: Meeting) -> Pack | None:
-    """The meeting's public pack (see public_packs), if any. One query."""
-    return public_packs().filter(meeting=meeting).first()
+def public_packs() -> QuerySet[Pack]:
+    """Rule: for each public meeting, its newest public pack that is built, has a file and
+    is published, and was not withdrawn; never a full pack, never an older version."""
+    return newest_published_packs().filter(withdrawn_at__isnull=True)
+
+
+def servable(pack: Pack | None) -> Pack | None:
+    """The pack when the public may have it, else None."""
+    if pack is None or pack.withdrawn_at or holds_exempt_item(pack):
+        return None
+    return pack
+
+
+@dataclass(frozen=True)
+class PublicPack:
+    """The meeting's public pack, if the public may have it; `being_corrected` when its
+    newest published pack was withdrawn and a corrected one is being prepared."""
+
+    pack: Pack | None
+    being_corrected: bool
+
+
+def public_pack_for(meeting: Meeting) -> PublicPack:
+    """The meeting's public pack (see public_packs) and whether one is being corrected.
+    Two queries."""
+    newest = newest_published_packs().filter(meeting=meeting).first()
+    pack = servable(newest)
+    return PublicPack(pack=pack, being_corrected=newest is not None and pack is None)
 
 
 @dataclass(frozen=True)
@@ -279,15 +315,22 @@ def _declaration(declaration) -> PublicDeclaration:
         item_number=item.order,
         item_title=item.title,
         kind=declaration.get_kind_display(),
-        interest="" if item.is_exempt else declaration.interest,
-    )
+        interest=interest_seen(
+            interest=declaration.interest, exempt_paragraph=item.exempt_paragraph,
+            full_papers=False,
+        ),
+    )  # fmt: skip
 
 
 def _minute(minute) -> PublicMinute:
     """Rule: an exempt item's minute keeps its number and the item's published title."""
     item = minute.agenda_item
-    if item is not None and item.is_exempt:
-        return PublicMinute(minute.number, item.title, [], [], item.exempt_paragraph)
+    paragraph = item.exempt_paragraph if item else None
+    seen = minute_seen(number=minute.number, title=minute.title,
+                       item_title=item.title if item else None,
+                       exempt_paragraph=paragraph, full_papers=False)  # fmt: skip
+    if seen.withheld:
+        return PublicMinute(seen.number, seen.title, [], [], paragraph)
     text, resolved = paragraphs(minute.text), paragraphs(minute.resolved)
     return PublicMinute(minute.number, minute.title, text, resolved, None)
 

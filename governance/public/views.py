@@ -5,7 +5,7 @@ import mimetypes
 from pathlib import PurePath
 
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -64,11 +64,12 @@ class PublicMeetingDetailView(DetailView):
         return selectors.public_meetings()
 
     def get_context_data(self, **kwargs):
-        pack = selectors.public_pack_for(self.object)
+        found = selectors.public_pack_for(self.object)
         return super().get_context_data(
             facts=facts(self.object),
-            items=selectors.public_agenda(self.object, pack=pack),
-            pack=pack,
+            items=selectors.public_agenda(self.object, pack=found.pack),
+            pack=found.pack,
+            pack_being_corrected=found.being_corrected,
             **kwargs,
         )
 
@@ -114,10 +115,14 @@ def meeting_file_stem(meeting) -> str:
 
 
 class PublicPackDownloadView(View):
-    """A public meeting's newest published public pack."""
+    """A public meeting's newest published public pack. A withdrawn one (an item in it
+    was made exempt) is never served: a GOV.UK page says so, with status 410 Gone."""
 
     def get(self, request, pk):
-        pack = get_object_or_404(selectors.public_packs(), pk=pk)
+        pack = get_object_or_404(selectors.newest_published_packs(), pk=pk)
+        if selectors.servable(pack) is None:
+            context = {"meeting": pack.meeting, "facts": facts(pack.meeting)}
+            return render(request, "public/pack_withdrawn.html", context, status=410)
         return file_response(pack.file, f"{meeting_file_stem(pack.meeting)}-agenda-pack")
 
 

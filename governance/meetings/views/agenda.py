@@ -7,11 +7,17 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import FormView, TemplateView
 
+from common.concurrency import EditConflict
 from governance.meetings import services
 from governance.meetings.formatting import when_in_words
-from governance.meetings.forms import AgendaItemForm
+from governance.meetings.forms import AgendaItemEditForm, AgendaItemForm
 from governance.meetings.selectors import agenda_items
-from governance.meetings.views.common import ObjectMixin, ServiceActionView, add_service_errors
+from governance.meetings.views.common import (
+    ObjectMixin,
+    ServiceActionView,
+    add_service_errors,
+    refuse_conflict,
+)
 from governance.meetings.views.meetings import MeetingMixin
 
 ITEM_FIELDS = ("title", "description", "presenters", "report_author", "exempt_paragraph")
@@ -39,12 +45,14 @@ class ItemFormMixin:
     form_class = AgendaItemForm
     template_name = "governance/agendaitem_form.html"
 
-    def save(self, data: dict):
+    def save(self, data: dict, form):
         raise NotImplementedError
 
     def form_valid(self, form):
         try:
-            item = self.save({name: form.cleaned_data[name] for name in ITEM_FIELDS})
+            item = self.save({name: form.cleaned_data[name] for name in ITEM_FIELDS}, form)
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -57,17 +65,25 @@ class AgendaItemAddView(MeetingMixin, ItemFormMixin, FormView):
 
     permission_required = "governance.manage_meetings"
 
-    def save(self, data):
+    def save(self, data, form):
         return services.agenda_item_add(meeting=self.get_object(), user=self.request.user, **data)
 
 
 class AgendaItemUpdateView(ItemMixin, ItemFormMixin, FormView):
+    """Changes an item; only the fields changed are saved, and a change someone else made
+    to the same field since the page was opened is shown, not overwritten."""
+
+    form_class = AgendaItemEditForm
+
     def get_initial(self):
         item = self.get_object()
         return {name: getattr(item, name) for name in ITEM_FIELDS}
 
-    def save(self, data):
-        return services.agenda_item_update(item=self.get_object(), user=self.request.user, **data)
+    def save(self, data, form):
+        return services.agenda_item_update(
+            item=self.get_object(), user=self.request.user, opened=form.opened_values,
+            changed=form.changed_fields, **data,
+        )  # fmt: skip
 
 
 class AgendaItemMoveView(ServiceActionView):

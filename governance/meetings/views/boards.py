@@ -8,12 +8,13 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.concurrency import EditConflict
 from governance.meetings import services
 from governance.meetings.formatting import when_in_words
-from governance.meetings.forms import BoardForm, MembershipForm
+from governance.meetings.forms import BoardEditForm, BoardForm, MembershipEditForm, MembershipForm
 from governance.meetings.selectors import board_page, board_rows
 from governance.meetings.tables import meeting_tables
-from governance.meetings.views.common import ObjectMixin, add_service_errors
+from governance.meetings.views.common import ObjectMixin, add_service_errors, refuse_conflict
 from governance.models import Board, Membership
 
 
@@ -63,16 +64,28 @@ class BoardDetailView(BoardMixin, TemplateView):
         )
 
 
+def _fields(form, names) -> dict:
+    return {name: form.cleaned_data[name] for name in names if name in form.cleaned_data}
+
+
+def _versions(form) -> dict:
+    """What an edit form tells its service: the values it was opened on and the fields
+    this person changed (governance.meetings.versions)."""
+    return {"opened": form.opened_values, "changed": form.changed_fields}
+
+
 class BoardFormMixin:
     form_class = BoardForm
     template_name = "governance/board_form.html"
 
-    def save(self, data: dict) -> Board:
+    def save(self, form) -> Board:
         raise NotImplementedError
 
     def form_valid(self, form):
         try:
-            board = self.save(form.cleaned_data)
+            board = self.save(form)
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -87,19 +100,26 @@ class BoardCreateView(PermissionRequiredMixin, BoardFormMixin, FormView):
     def get_context_data(self, **kwargs):
         return super().get_context_data(nav_section="meetings", **kwargs)
 
-    def save(self, data):
+    def save(self, form):
+        data = _fields(form, services.BOARD_FIELDS)
         return services.board_create(user=self.request.user, **data)
 
 
 class BoardUpdateView(BoardMixin, BoardFormMixin, FormView):
+    """Changes a board: only the fields changed, never over someone else's change."""
+
     permission_required = "governance.manage_boards"
+    form_class = BoardEditForm
 
     def get_initial(self):
         board = self.get_object()
         return {name: getattr(board, name) for name in services.BOARD_FIELDS}
 
-    def save(self, data):
-        return services.board_update(board=self.get_object(), user=self.request.user, **data)
+    def save(self, form):
+        data = _fields(form, services.BOARD_FIELDS)
+        return services.board_update(
+            board=self.get_object(), user=self.request.user, **_versions(form), **data
+        )
 
 
 class MembershipFormMixin:
@@ -107,12 +127,14 @@ class MembershipFormMixin:
     template_name = "governance/membership_form.html"
     permission_required = "governance.manage_boards"
 
-    def save(self, data: dict) -> Membership:
+    def save(self, form) -> Membership:
         raise NotImplementedError
 
     def form_valid(self, form):
         try:
-            membership = self.save(form.cleaned_data)
+            membership = self.save(form)
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -124,11 +146,16 @@ class MembershipAddView(BoardMixin, MembershipFormMixin, FormView):
     permission_required = "governance.manage_boards"
     initial = {"role": Membership.Role.MEMBER}
 
-    def save(self, data):
+    def save(self, form):
+        data = _fields(form, services.MEMBERSHIP_FIELDS)
         return services.membership_add(board=self.get_object(), user=self.request.user, **data)
 
 
 class MembershipUpdateView(MembershipFormMixin, ObjectMixin, FormView):
+    """Changes a membership: only the fields changed, never over someone else's change."""
+
+    form_class = MembershipEditForm
+
     def get_queryset(self):
         return Membership.objects.filter(board__slug=self.kwargs["slug"]).select_related(
             "board", "person"
@@ -142,6 +169,8 @@ class MembershipUpdateView(MembershipFormMixin, ObjectMixin, FormView):
         membership = self.get_object()
         return {name: getattr(membership, name) for name in services.MEMBERSHIP_FIELDS}
 
-    def save(self, data):
-        membership = self.get_object()
-        return services.membership_update(membership=membership, user=self.request.user, **data)
+    def save(self, form):
+        data = _fields(form, services.MEMBERSHIP_FIELDS)
+        return services.membership_update(
+            membership=self.get_object(), user=self.request.user, **_versions(form), **data
+        )

@@ -8,6 +8,14 @@ from django.views import View
 from rules.contrib.views import PermissionRequiredMixin
 
 
+def refuse_conflict(view, form, conflict, current=None):
+    """A save refused because someone else changed the same fields since the form was
+    opened (common.concurrency): their values beside the person's own, nothing saved.
+    `current` is what is saved now in the form's terms (the service's by default)."""
+    form.show_conflict(conflict, conflict.current if current is None else current)
+    return view.form_invalid(form)
+
+
 def add_service_errors(form, error: ValidationError, *, fields: dict | None = None) -> None:
     """Puts a service's ValidationError on the form's fields (`fields` maps the service's
     names to the form's where they differ), or on the form."""

@@ -1,6 +1,8 @@
 """Meetings: the list, a meeting's page with its agenda, arranging and changing a
 meeting, and publishing its agenda, marking it held or cancelling it."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
@@ -9,12 +11,18 @@ from django.utils import timezone
 from django.views.generic import FormView, TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.concurrency import EditConflict, canonical
 from governance.meetings import services
 from governance.meetings.formatting import meeting_status_tag, time_in_words, when_in_words
-from governance.meetings.forms import CancelMeetingForm, MeetingForm
+from governance.meetings.forms import CancelMeetingForm, MeetingEditForm, MeetingForm
 from governance.meetings.selectors import boards_with_meetings, meeting_with_agenda
 from governance.meetings.tables import meeting_tables
-from governance.meetings.views.common import ObjectMixin, ServiceActionView, add_service_errors
+from governance.meetings.views.common import (
+    ObjectMixin,
+    ServiceActionView,
+    add_service_errors,
+    refuse_conflict,
+)
 from governance.minutes.selectors import record_panel
 from governance.models import Board, Meeting
 from governance.packs.selectors import packs_panel
@@ -77,13 +85,18 @@ class MeetingDetailView(MeetingMixin, TemplateView):
 
 
 def _save_meeting(view, form, save):
-    """Runs a meeting service with the form's data; its errors go back on the form."""
+    """Runs a meeting service with the form's data; its errors go back on the form, and
+    a change someone else made meanwhile is shown beside the person's own."""
     data = form.cleaned_data
+    starts_at = data.get("starts_at")
     try:
         meeting = save(
-            starts_at=data.get("starts_at"), place=data["place"],
+            starts_at=starts_at and starts_at.astimezone(datetime.UTC), place=data["place"],
             papers_deadline=data["papers_deadline"], user=view.request.user,
         )  # fmt: skip
+    except EditConflict as conflict:
+        fresh = Meeting.objects.get(pk=view.get_object().pk)
+        return refuse_conflict(view, form, conflict, current=meeting_form_values(fresh))
     except ValidationError as error:
         add_service_errors(form, error, fields=MEETING_FIELDS)
         return view.form_invalid(form)
@@ -122,20 +135,44 @@ class MeetingUpdateView(MeetingMixin, FormView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "with_board": False}
 
+    form_class = MeetingEditForm
+
     def get_initial(self):
-        meeting = self.get_object()
-        return {
-            "date": timezone.localdate(meeting.starts_at),
-            "start_time": time_in_words(meeting.starts_at),
-            "place": meeting.place,
-            "papers_deadline": meeting.papers_deadline,
-        }
+        return {**meeting_form_values(self.get_object()),
+                "start_time": time_in_words(self.get_object().starts_at)}  # fmt: skip
 
     def form_valid(self, form):
         meeting = self.get_object()
+        versions = meeting_versions(form)
         return _save_meeting(
-            self, form, lambda **data: services.meeting_update(meeting=meeting, **data)
+            self, form, lambda **data: services.meeting_update(meeting=meeting, **versions, **data)
         )
+
+
+def meeting_form_values(meeting: Meeting) -> dict:
+    """A meeting as its form holds it: the UK date and time, place and papers deadline."""
+    local = timezone.localtime(meeting.starts_at)
+    return {"date": local.date(), "start_time": local.time().replace(tzinfo=None),
+            "place": meeting.place, "papers_deadline": meeting.papers_deadline}  # fmt: skip
+
+
+def meeting_versions(form) -> dict:
+    """The form's opened values and changed fields in the service's terms: the date and
+    start time are one moment, starts_at (compared in UTC, as the database holds it)."""
+    opened, changed = form.opened_values, form.changed_fields
+    day, time = opened.get("date"), opened.get("start_time")
+    starts_at = None
+    if day and time:
+        naive = datetime.datetime.combine(
+            datetime.date.fromisoformat(day), datetime.time.fromisoformat(time)
+        )
+        starts_at = timezone.make_aware(naive).astimezone(datetime.UTC)
+    service_opened = {"starts_at": canonical(starts_at), "place": opened.get("place", ""),
+                      "papers_deadline": opened.get("papers_deadline", "")}  # fmt: skip
+    service_changed = {name for name in ("place", "papers_deadline") if name in changed}
+    if {"date", "start_time"} & changed:
+        service_changed.add("starts_at")
+    return {"opened": service_opened, "changed": service_changed}
 
 
 class MeetingActionView(ServiceActionView):

@@ -19,6 +19,7 @@ from governance.minutes import services
 from governance.minutes.forms import MinuteForm, TimesForm
 from governance.minutes.selectors import (
     attendance_in_words,
+    declarations_as_seen,
     minutes_as_seen,
     minutes_for,
     minutes_status,
@@ -54,9 +55,11 @@ class MeetingMinutesView(MeetingMixin, TemplateView):
             for action in minute.actions.all()
             if user.has_perm(UPDATE_ACTION, action)
         }
+        full_papers = user.has_perm(FULL_PAPERS, meeting)
         return super().get_context_data(
             record=record,
-            entries=minutes_as_seen(record, full_papers=user.has_perm(FULL_PAPERS, meeting)),
+            entries=minutes_as_seen(record, full_papers=full_papers),
+            declarations=declarations_as_seen(record, full_papers=full_papers),
             attendance=attendance_in_words(record),
             commenced=clock(meeting.commenced_at),
             terminated=clock(meeting.terminated_at),

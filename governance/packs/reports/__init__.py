@@ -7,7 +7,7 @@ PUBLICATION when the item is exempt (only the full pack carries exempt papers).
 
 import datetime
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from pypdf import PdfReader
 
@@ -25,6 +25,13 @@ class PaperJob:
     meeting: Meeting
     audience: str
     as_at: datetime.date
+    held: set[int] = field(default_factory=set, compare=False)
+
+    def holds(self, items) -> None:
+        """Records agenda items whose words this paper shows (Pack.held_items), so that
+        making one of them exempt withdraws the public pack (governance.packs.services)."""
+        shown = [item for item in items if item is not None]
+        self.held.update(item.pk for item in shown if not (self.public and item.is_exempt))
 
     @property
     def public(self) -> bool:

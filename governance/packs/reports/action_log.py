@@ -11,6 +11,7 @@ Rules:
 
 from django.db.models import prefetch_related_objects
 
+from governance.domain.exempt import withheld
 from governance.minutes.selectors import actions_for_pack, previous_meeting
 from governance.models import ActionArising
 from governance.packs import words
@@ -28,7 +29,8 @@ def status_in_words(action: ActionArising, *, as_at) -> str:
 def action_row(action: ActionArising, *, as_at, public: bool) -> dict:
     minute = action.minute
     item = minute.agenda_item
-    hidden = public and item is not None and item.is_exempt
+    paragraph = item.exempt_paragraph if item is not None else None
+    hidden = bool(withheld(exempt_paragraph=paragraph, full_papers=not public))
     return {
         "minute": f"Minute {minute.number} ({words.long_date(minute.meeting.starts_at)})",
         "description": action.description,
@@ -47,6 +49,7 @@ def context(job) -> dict:
     since = words.local(previous.starts_at).date() if previous else None
     actions = actions_for_pack(board=job.meeting.board, as_at=meeting_day, since=since)
     prefetch_related_objects(actions, "minute__agenda_item")
+    job.holds([action.minute.agenda_item for action in actions])
     return {
         "meeting_day": words.long_date(meeting_day),
         "since": words.long_date(since) if since else "",

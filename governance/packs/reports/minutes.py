@@ -13,18 +13,24 @@ Rules:
   NOT FOR PUBLICATION.
 """
 
+from governance.domain.exempt import interest_seen, minute_seen
 from governance.minutes.selectors import attendance_in_words, minutes_for, previous_meeting
 from governance.packs import words
 
 
 def minute_entry(minute, *, public: bool) -> dict:
+    """A minute as the pack's audience may read it (governance.domain.exempt)."""
     item = minute.agenda_item
     exempt = item is not None and item.is_exempt
+    seen = minute_seen(
+        number=minute.number, title=minute.title, item_title=item.title if item else None,
+        exempt_paragraph=item.exempt_paragraph if item else None, full_papers=not public,
+    )  # fmt: skip
     entry = {
         "number": minute.number,
-        "title": minute.title.upper(),
+        "title": seen.title.upper(),
         "exempt": exempt,
-        "hidden": exempt and public,
+        "hidden": bool(seen.withheld),
         "text": minute.text,
         "resolved": minute.resolved,
     }
@@ -42,6 +48,8 @@ def context(job) -> dict:
     if previous is None:
         return {"previous": None}
     record = minutes_for(meeting=previous)
+    job.holds([d.agenda_item for d in record.declarations])
+    job.holds([m.agenda_item for m in record.minutes])
     attendance = attendance_in_words(record)
     return {
         "previous": previous,
@@ -57,7 +65,11 @@ def context(job) -> dict:
                 "name": words.person_name(d.person),
                 "item": d.agenda_item.order,
                 "kind": d.get_kind_display(),
-                "interest": d.interest,
+                "interest": interest_seen(
+                    interest=d.interest,
+                    exempt_paragraph=d.agenda_item.exempt_paragraph,
+                    full_papers=not job.public,
+                ),
             }
             for d in record.declarations
         ],

@@ -12,6 +12,7 @@ from governance.meetings import services
 from governance.models import AgendaItem, Paper
 from scorecard.models import IndicatorValue
 from tests.governance.factories import BoardFactory, MembershipFactory, UserFactory
+from tests.governance.meetings.editing import edit
 from tests.governance.meetings.factories import arranged_meeting, pdf_upload
 from tests.scorecard.factories import IndicatorValueFactory
 
@@ -78,7 +79,7 @@ def test_changing_an_item(officer_client, item):
     url = reverse("agenda_item_update", args=[item.pk])
     assert officer_client.get(url).context["form"].initial["title"] == "Performance scorecard"
 
-    officer_client.post(url, {"title": "Scorecard", "exempt_paragraph": "3"})
+    edit(officer_client, url, {"title": "Scorecard", "exempt_paragraph": "3"})
 
     item.refresh_from_db()
     assert (item.title, item.exempt_paragraph) == ("Scorecard", 3)

@@ -16,6 +16,7 @@ from tests.governance.factories import (
     OrganisationFactory,
     UserFactory,
 )
+from tests.governance.meetings.editing import edit
 
 pytestmark = pytest.mark.django_db
 
@@ -154,8 +155,10 @@ def test_changing_a_board(officer_client, board):
     form = officer_client.get(url).context["form"]
     assert form.initial["name"] == "Improvement Board"
 
-    response = officer_client.post(
-        url, {"name": "Improvement Board", "slug": "ib", "kind": "improvement_board"}
+    response = edit(
+        officer_client,
+        url,
+        {"name": "Improvement Board", "slug": "ib", "kind": "improvement_board"},
     )
 
     assert response.url == reverse("board_detail", args=["ib"])
@@ -184,9 +187,10 @@ def test_adding_and_changing_a_member(officer_client, board):
         datetime.date(2023, 5, 1),
     )
     url = reverse("membership_update", args=[board.slug, membership.pk])
-    officer_client.post(
-        url, membership_data(person, end_date_day="30", end_date_month="4", end_date_year="2024")
-    )
+    edit(
+        officer_client, url,
+        membership_data(person, end_date_day="30", end_date_month="4", end_date_year="2024"),
+    )  # fmt: skip
     membership.refresh_from_db()
     assert membership.end_date == datetime.date(2024, 4, 30)
 

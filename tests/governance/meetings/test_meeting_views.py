@@ -15,6 +15,7 @@ from tests.governance.factories import (
     MeetingFactory,
     UserFactory,
 )
+from tests.governance.meetings.editing import edit
 
 LIST = reverse("meeting_list")
 JANUARY_MEETING = datetime.datetime(2023, 1, 11, 18, 0, tzinfo=datetime.UTC)
@@ -223,7 +224,7 @@ def test_changing_a_meeting(officer_client, meeting):
     assert (form.initial["start_time"], form.initial["date"]) == ("6pm", datetime.date(2023, 1, 11))
     assert "board" not in form.fields
 
-    officer_client.post(url, meeting_data(start_time="18:30", date_month="6"))
+    edit(officer_client, url, meeting_data(start_time="18:30", date_month="6"))
 
     meeting.refresh_from_db()
     assert timezone.localtime(meeting.starts_at).time() == datetime.time(18, 30)

@@ -148,9 +148,11 @@ def previous(board, meeting):
         meeting=before, number=18, title="Children's placement sufficiency",
         text="The Panel welcomed Tony Decrop.", resolved="That the update be noted.",
     )  # fmt: skip
-    exempt_item = AgendaItemFactory(meeting=before, order=9, exempt_paragraph=3)
+    exempt_item = AgendaItemFactory(
+        meeting=before, order=9, title="Contract award", exempt_paragraph=3
+    )
     MinuteFactory(
-        meeting=before, number=19, title="Contract award", agenda_item=exempt_item,
+        meeting=before, number=19, title="Contract award to Acme Care", agenda_item=exempt_item,
         text="The contract with Acme Care was discussed.",
     )  # fmt: skip
     return before
