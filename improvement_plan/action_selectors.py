@@ -65,7 +65,10 @@ class IndicatorReading:
 
 def linked_indicators(action: Action) -> list[IndicatorReading]:
     """The action's indicators by service area, each with its latest value (two queries)."""
-    latest = IndicatorValue.objects.filter(indicator=OuterRef("pk")).order_by("-period")
+    latest = IndicatorValue.objects.filter(
+        indicator=OuterRef("pk"),
+        state=IndicatorValue.State.APPROVED,  # board figures only
+    ).order_by("-period")
     indicators = list(
         action.indicators.select_related("service_area")
         .annotate(latest_value_id=Subquery(latest.values("pk")[:1]))

@@ -223,8 +223,11 @@ def test_history_shows_who_changed_what(client, action, lead):
 def test_linked_indicators_show_their_latest_value_and_no_rag_yet(client, action, lead):
     area = ServiceAreaFactory(prefix="FD", title="Front Door")
     indicator = IndicatorFactory(service_area=area, ref="FD7", title="Re-referrals")
-    IndicatorValueFactory(indicator=indicator, period=datetime.date(2023, 5, 1), value=70)
-    IndicatorValueFactory(indicator=indicator, period=datetime.date(2023, 6, 1), value=78.1)
+    for month, value in [(5, 70), (6, 78.1)]:  # approved: board figures only
+        IndicatorValueFactory(
+            indicator=indicator, period=datetime.date(2023, month, 1), value=value,
+            state="approved",
+        )  # fmt: skip
     action.indicators.add(indicator, IndicatorFactory(service_area=area, ref="FD8"))
     client.force_login(lead)
 
