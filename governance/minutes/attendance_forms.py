@@ -8,6 +8,7 @@ service uses for its errors, so they land on the right field of one error summar
 from django import forms
 from django.utils.html import escape
 
+from common.forms import OpenedVersionFormMixin
 from governance.minutes.forms import PersonField, deputy_hint
 from governance.minutes.selectors import AttendanceRow
 from governance.minutes.services import AttendanceEntry
@@ -85,6 +86,11 @@ class AttendanceForm(forms.Form):
         if data.get("add_person"):
             entries.append(AttendanceEntry(person=data["add_person"], status=data["add_status"]))
         return entries
+
+
+class AttendanceEditForm(OpenedVersionFormMixin, AttendanceForm):
+    """The attendance form carrying the version it was opened on: only the rows changed
+    are saved, never over someone else's change (governance.minutes.services)."""
 
 
 def _who(row: AttendanceRow) -> str:

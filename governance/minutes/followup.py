@@ -9,9 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.domain.minutes import closing_date, day_in_words, plain_text
+from governance.meetings.versions import apply, changes_to_write, current_values
 from governance.minutes.selectors import meeting_day
 from governance.models import ActionArising, Board, Meeting, Minute, User, WorkProgrammeItem
 
+ACTION_LABELS = {"status": "Status", "progress": "Progress", "completed_on": "Date completed"}
+PROGRAMME_LABELS = {
+    "topic": "Topic", "lead": "Lead", "purpose": "Purpose", "meeting": "Meeting",
+    "planned_month": "Month planned", "status": "Status",
+}  # fmt: skip
 CLOSING_REASONS = {
     ActionArising.Status.OPEN: "Progress reported",
     ActionArising.Status.DONE: "Marked done",
@@ -55,13 +61,29 @@ def action_arising_update(
     completed_on: datetime.date | None,
     user,
     today: datetime.date | None = None,
+    opened=None,
+    changed=None,
 ) -> ActionArising:
     """The owner's (or the clerk's) report. Rule (governance.domain.minutes.closing_date):
     a closed action (done or no longer needed) has a completion date, today unless given,
-    not in the future nor before the meeting; reopening clears it."""
+    not in the future nor before the meeting; reopening clears it. With the form's
+    `opened` and `changed`, only what this person changed is written: a stale form never
+    sends back a status or progress someone else has just changed (EditConflict)."""
     today = today or timezone.localdate()
     if status not in ActionArising.Status.values:
         raise ValidationError({"status": "Select the action’s status"})
+    action = (
+        ActionArising.objects.select_for_update()
+        .select_related("minute__meeting")
+        .get(pk=action.pk)
+    )
+    asked = {"status": status, "progress": plain_text(progress), "completed_on": completed_on}
+    writes = changes_to_write(action, asked, opened=opened, changed=changed, labels=ACTION_LABELS)
+    if not writes:
+        return action
+    status = writes.get("status", action.status)
+    progress = writes.get("progress", action.progress)
+    completed_on = writes.get("completed_on", action.completed_on)
     completed_on = closing_date(status=status, completed_on=completed_on, today=today)
     met_on = meeting_day(action.minute.meeting)
     if completed_on and completed_on > today:
@@ -71,7 +93,7 @@ def action_arising_update(
         raise ValidationError(
             {"completed_on": f"The completion date must be on or after the meeting, {when}"}
         )
-    action.status, action.progress, action.completed_on = status, plain_text(progress), completed_on
+    action.status, action.progress, action.completed_on = status, progress, completed_on
     action._history_user, action._change_reason = user, CLOSING_REASONS[status]
     action.save()
     return action
@@ -129,13 +151,19 @@ def work_programme_item_update(
     planned_month: datetime.date | None,
     status: str,
     user,
+    opened=None,
+    changed=None,
 ) -> WorkProgrammeItem:
-    """Changes a work programme topic: when it is planned, who leads it, its status."""
-    fields = _programme_fields(
-        item.board, {"topic": topic, "lead": lead, "purpose": purpose, "meeting": meeting,
-                     "planned_month": planned_month, "status": status},
-    )  # fmt: skip
-    for name, value in fields.items():
-        setattr(item, name, value)
-    item.save()
+    """Changes a work programme topic: when it is planned, who leads it, its status. With
+    the form's `opened` and `changed`, only the fields this person changed are written,
+    never over someone else's change (EditConflict)."""
+    item = WorkProgrammeItem.objects.select_for_update().select_related("board").get(pk=item.pk)
+    asked = {"topic": topic, "lead": lead, "purpose": purpose, "meeting": meeting,
+             "planned_month": planned_month, "status": status}  # fmt: skip
+    writes = changes_to_write(item, asked, opened=opened, changed=changed, labels=PROGRAMME_LABELS)
+    if not writes:
+        return item
+    fields = _programme_fields(item.board, {**current_values(item, asked), **writes})
+    names = set(writes) | ({"planned_month"} if "meeting" in writes else set())
+    item.save(update_fields=apply(item, {name: fields[name] for name in names}))
     return item

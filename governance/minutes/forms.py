@@ -6,7 +6,9 @@ views put on the form, so one error summary lists every problem. People are chos
 one list read once per form (people_list), however many fields offer it.
 
 Help text is shown as HTML by the GOV.UK field template: anything from the database in
-it is escaped here.
+it is escaped here. Text fields have limits that fit their use, said in their hint
+(common.forms). Edit forms (…EditForm) carry the version they were opened on, so a save
+never overwrites someone else's newer change (governance.meetings.versions).
 """
 
 import datetime
@@ -17,11 +19,19 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import escape
 
+from common.forms import (
+    COMMENT_LIMIT,
+    LONG_TEXT_LIMIT,
+    SHORT_TEXT_LIMIT,
+    TITLE_LIMIT,
+    LimitedTextField,
+    OpenedVersionFormMixin,
+    limited_textarea,
+)
+from governance.meetings.forms import limit_messages
 from governance.minutes.selectors import meeting_day
 from governance.models import ActionArising, Declaration, Meeting, User, WorkProgrammeItem
 from improvement_plan.filters import DateInputField
-
-TEXTAREA = {"rows": 5}
 
 
 def people_list() -> list[User]:
@@ -100,12 +110,17 @@ class DeclarationForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the kind of interest"},
     )
-    interest = forms.CharField(
+    interest = limited_textarea(
         label="Nature of the interest",
-        widget=forms.Textarea(attrs={"rows": 3}),
+        limit=COMMENT_LIMIT,
+        rows=3,
+        required=True,
         help_text="As declared at the meeting.",
-        error_messages={"required": "Enter the nature of the interest, as declared"},
-    )
+        error_messages=limit_messages(
+            "The nature of the interest", COMMENT_LIMIT,
+            required="Enter the nature of the interest, as declared",
+        ),
+    )  # fmt: skip
 
     def __init__(self, *args, meeting: Meeting, people: list[User], **kwargs):
         super().__init__(*args, **kwargs)
@@ -125,18 +140,21 @@ class MinuteForm(forms.Form):
         empty_label="Not an agenda item",
         help_text="The title is the item’s title when you leave the title empty.",
     )
-    title = forms.CharField(label="Title", max_length=300, required=False)
-    text = forms.CharField(
+    title = LimitedTextField(
+        label="Title", limit=TITLE_LIMIT, error_messages=limit_messages("The title", TITLE_LIMIT)
+    )
+    text = limited_textarea(
         label="Minute",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 10}),
+        limit=LONG_TEXT_LIMIT,
+        rows=10,
+        error_messages=limit_messages("The minute", LONG_TEXT_LIMIT),
         help_text="What was considered and said. Leave a blank line between paragraphs; "
         "start a line with “- ” for a bullet.",
     )
-    resolved = forms.CharField(
+    resolved = limited_textarea(
         label="Resolved",
-        required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
+        limit=LONG_TEXT_LIMIT,
+        error_messages=limit_messages("The resolutions", LONG_TEXT_LIMIT),
         help_text="The resolutions, as agreed. Leave empty if nothing was resolved.",
     )
 
@@ -159,11 +177,19 @@ class MinuteForm(forms.Form):
         return data
 
 
+class MinuteEditForm(OpenedVersionFormMixin, MinuteForm):
+    """Changing a minute: carries the version it was opened on."""
+
+
 class ActionArisingForm(forms.Form):
-    description = forms.CharField(
+    description = limited_textarea(
         label="Action agreed",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        error_messages={"required": "Enter the action agreed"},
+        limit=COMMENT_LIMIT,
+        rows=3,
+        required=True,
+        error_messages=limit_messages(
+            "The action", COMMENT_LIMIT, required="Enter the action agreed"
+        ),
     )
     owner = PersonField(people=[], label="Owner")
     due_date = DateInputField(label="Due date", help_text="For example, 8 3 2023")
@@ -191,10 +217,10 @@ class ActionArisingUpdateForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": "Select the action’s status"},
     )
-    progress = forms.CharField(
+    progress = limited_textarea(
         label="Progress",
-        required=False,
-        widget=forms.Textarea(attrs=TEXTAREA),
+        limit=COMMENT_LIMIT,
+        error_messages=limit_messages("Progress", COMMENT_LIMIT),
         help_text="What has been done, and what is left to do.",
     )
     completed_on = DateInputField(
@@ -202,6 +228,11 @@ class ActionArisingUpdateForm(forms.Form):
         help_text="Only when the action is done or no longer needed. Leave empty for today. "
         "For example, 27 3 2023",
     )
+
+
+class ActionArisingUpdateEditForm(OpenedVersionFormMixin, ActionArisingUpdateForm):
+    """Reporting an action's progress: carries the version it was opened on, so a stale
+    form never resets a status someone else has just set."""
 
 
 def month_choices(*, today: datetime.date, keep: datetime.date | None = None) -> list:
@@ -215,19 +246,21 @@ def month_choices(*, today: datetime.date, keep: datetime.date | None = None) ->
 
 
 class WorkProgrammeItemForm(forms.Form):
-    topic = forms.CharField(
-        label="Topic", max_length=300, error_messages={"required": "Enter the topic"}
-    )
-    lead = forms.CharField(
+    topic = LimitedTextField(
+        label="Topic", limit=TITLE_LIMIT, required=True,
+        error_messages=limit_messages("The topic", TITLE_LIMIT, required="Enter the topic"),
+    )  # fmt: skip
+    lead = LimitedTextField(
         label="Lead (optional)",
-        max_length=300,
-        required=False,
+        limit=TITLE_LIMIT,
+        error_messages=limit_messages("The lead", TITLE_LIMIT),
         help_text="Who presents it, for example, Director of Children’s Services.",
     )
-    purpose = forms.CharField(
+    purpose = limited_textarea(
         label="Purpose (optional)",
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 3}),
+        limit=SHORT_TEXT_LIMIT,
+        rows=3,
+        error_messages=limit_messages("The purpose", SHORT_TEXT_LIMIT),
         help_text="What the board is asked to do: note, scrutinise, agree.",
     )
     meeting = forms.ModelChoiceField(
@@ -258,6 +291,14 @@ class WorkProgrammeItemForm(forms.Form):
         self.fields["planned_month"].choices = month_choices(
             today=timezone.localdate(), keep=keep_month
         )
+
+
+class WorkProgrammeItemEditForm(OpenedVersionFormMixin, WorkProgrammeItemForm):
+    """Changing a work programme topic: carries the version it was opened on."""
+
+
+class TimesEditForm(OpenedVersionFormMixin, TimesForm):
+    """The meeting's times: carries the version they were opened on."""
 
 
 def deputy_hint(membership) -> str:

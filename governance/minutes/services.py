@@ -17,7 +17,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from common.concurrency import EditConflict, find_conflicts
 from governance.domain.minutes import approval_problem, day_in_words, plain_text, time_problem
+from governance.meetings.versions import apply, changes_to_write
 from governance.minutes.followup import (  # noqa: F401  (re-exported)
     action_arising_add,
     action_arising_update,
@@ -36,6 +38,7 @@ from governance.models import (
     User,
 )
 
+TIME_LABELS = {"commenced_at": "Commenced", "terminated_at": "Terminated"}
 HELD_FROM = {Meeting.Status.SCHEDULED, Meeting.Status.AGENDA_PUBLISHED}
 
 
@@ -71,18 +74,23 @@ class AttendanceEntry:
 
 @transaction.atomic
 def attendance_record(
-    *, meeting: Meeting, entries: Iterable[AttendanceEntry], user
+    *, meeting: Meeting, entries: Iterable[AttendanceEntry], user, opened=None, changed=None
 ) -> list[Attendance]:
     """One row per person: present, apologies, absent, or deputy attended (the deputy named,
     by default the membership's named deputy). Members current on the meeting's day are
-    linked to their membership; the organisation is the membership's, else the person's."""
+    linked to their membership; the organisation is the membership's, else the person's.
+    With the form's `opened` and `changed`, only the people whose row this person changed
+    are written, and a row someone else changed meanwhile is refused (EditConflict)."""
     check_not_approved(meeting)
+    Meeting.objects.select_for_update().filter(pk=meeting.pk).exists()
     entries = list(entries)
+    existing = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
+    if opened is not None:
+        entries = _attendance_changes(entries, existing, opened=opened, changed=changed or set())
     members = {membership.person_id: membership for membership in members_on(meeting=meeting)}
     problems = _attendance_problems(entries, members)
     if problems:
         raise ValidationError(problems)
-    existing = {a.person_id: a for a in Attendance.objects.filter(meeting=meeting)}
     saved = []
     for entry in entries:
         row = existing.get(entry.person.pk)
@@ -93,6 +101,38 @@ def attendance_record(
             continue
         saved.append(_attendance_save(meeting, entry, members.get(entry.person.pk), row, user))
     return saved
+
+
+def _attendance_now(pk: int, row: Attendance | None) -> dict:
+    """One person's attendance as saved now, by the form's field names."""
+    return {f"status_{pk}": row.status if row else "", f"deputy_{pk}": row.deputy if row else None}
+
+
+def _attendance_changes(entries, existing, *, opened, changed) -> list[AttendanceEntry]:
+    """Rule (governance.meetings.versions) row by row: the entries this person changed,
+    keeping what is saved now for the part of a row they left alone; EditConflict when
+    someone else changed the same part since the form was opened."""
+    kept, conflicts, current = [], [], {}
+    for entry in entries:
+        pk, row = entry.person.pk, existing.get(entry.person.pk)
+        now = _attendance_now(pk, row)
+        current.update(now)
+        mine = {name for name in now if name in changed or name not in opened}
+        if not mine:
+            continue
+        sent = {f"status_{pk}": entry.status, f"deputy_{pk}": entry.deputy}
+        label = {f"status_{pk}": str(entry.person), f"deputy_{pk}": f"Deputy for {entry.person}"}
+        conflicts += find_conflicts(
+            opened=opened, current=now, submitted=sent, changed=mine, labels=label
+        )
+        status = entry.status if f"status_{pk}" in mine else now[f"status_{pk}"]
+        deputy = entry.deputy if f"deputy_{pk}" in mine else now[f"deputy_{pk}"]
+        kept.append(AttendanceEntry(person=entry.person, status=status, deputy=deputy))
+    if conflicts:
+        conflict = EditConflict(conflicts)
+        conflict.current = current
+        raise conflict
+    return kept
 
 
 def _deputy_for(entry: AttendanceEntry, membership: Membership | None) -> User | None:
@@ -224,15 +264,25 @@ def minute_add(
     return minute
 
 
+MINUTE_LABELS = {"title": "Title", "text": "Minute", "resolved": "Resolved"}
+
+
 @transaction.atomic
-def minute_update(*, minute: Minute, title: str, text: str, resolved: str, user) -> Minute:
-    """Changes a minute's title, text or resolutions; its number never changes."""
+def minute_update(
+    *, minute: Minute, title: str, text: str, resolved: str, user, opened=None, changed=None
+) -> Minute:
+    """Changes a minute's title, text or resolutions; its number never changes. With the
+    form's `opened` and `changed`, only the fields this person changed are written, and a
+    change someone else made to the same field since is refused (EditConflict)."""
     check_not_approved(minute.meeting)
     title = plain_text(title)
     if not title:
         raise ValidationError({"title": "Enter the minute’s title"})
-    minute.title, minute.text, minute.resolved = title, plain_text(text), plain_text(resolved)
-    _save(minute, user=user, reason="Minute changed")
+    minute = Minute.objects.select_for_update().get(pk=minute.pk)
+    values = {"title": title, "text": plain_text(text), "resolved": plain_text(resolved)}
+    writes = changes_to_write(minute, values, opened=opened, changed=changed, labels=MINUTE_LABELS)
+    if writes:
+        _save(minute, user=user, reason="Minute changed", update_fields=apply(minute, writes))
     return minute
 
 
@@ -266,10 +316,18 @@ def meeting_times_record(
     commenced_at: datetime.time | None,
     terminated_at: datetime.time | None,
     user,
+    opened=None,
+    changed=None,
 ) -> Meeting:
     """When the meeting commenced and terminated (terminated after commenced); a meeting
-    with a time recorded has been held."""
+    with a time recorded has been held. With the form's `opened` and `changed`, only the
+    times this person changed, never over someone else's change (EditConflict)."""
     check_not_approved(meeting)
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    asked = {"commenced_at": commenced_at, "terminated_at": terminated_at}
+    writes = changes_to_write(meeting, asked, opened=opened, changed=changed, labels=TIME_LABELS)
+    commenced_at = writes.get("commenced_at", meeting.commenced_at)
+    terminated_at = writes.get("terminated_at", meeting.terminated_at)
     problems = time_problem(commenced_at, terminated_at)
     if problems:
         raise ValidationError(problems)

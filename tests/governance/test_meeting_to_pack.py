@@ -21,6 +21,7 @@ from governance import roles
 from governance.models import AgendaItem, Meeting, Membership, Pack, Paper
 from scorecard.models import IndicatorValue
 from tests.governance.factories import BoardFactory, MeetingFactory, MembershipFactory
+from tests.governance.meetings.editing import edit
 from tests.governance.packs.conftest import front_sheet_ranges, item_starts, make_pdf
 from tests.improvement_plan.factories import ActionFactory, ObjectiveFactory
 from tests.scorecard.factories import IndicatorValueFactory
@@ -159,7 +160,7 @@ def test_the_minutes_record_attendance_declarations_and_a_tracked_action(client,
     )
     item = AgendaItem.objects.create(meeting=march, order=4, title="Workforce strategy")
     chair = MembershipFactory(board=panel, role=Membership.Role.CHAIR).person
-    client.post(reverse("meeting_attendance", args=[march.pk]), {f"status_{chair.pk}": "present"})
+    edit(client, reverse("meeting_attendance", args=[march.pk]), {f"status_{chair.pk}": "present"})
     client.post(reverse("meeting_declarations", args=[march.pk]), {
         "agenda_item": item.pk, "person": chair.pk, "kind": "non_registrable",
         "interest": "Is a foster carer",

@@ -16,18 +16,21 @@ from django.views.generic import FormView
 from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.concurrency import EditConflict
 from governance.domain.minutes import day_in_words, days_overdue, overdue_in_words
 from governance.minutes import services
 from governance.minutes.action_log import csv_download, log_rows
 from governance.minutes.board_selectors import action_history, action_log
 from governance.minutes.filters import ActionLogFilter
-from governance.minutes.forms import ActionArisingForm, ActionArisingUpdateForm, people_list
+from governance.minutes.forms import ActionArisingForm, ActionArisingUpdateEditForm, people_list
 from governance.minutes.views.common import (
     FULL_PAPERS,
     READ,
     RECORD,
     BoardMixin,
     add_service_errors,
+    refuse_conflict,
+    versions,
 )
 from governance.models import ActionArising, Minute
 
@@ -77,7 +80,7 @@ class ActionArisingUpdateView(PermissionRequiredMixin, FormView):
 
     permission_required = "governance.update_action_arising"
     template_name = "governance/minutes/action_update.html"
-    form_class = ActionArisingUpdateForm
+    form_class = ActionArisingUpdateEditForm
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -113,9 +116,14 @@ class ActionArisingUpdateView(PermissionRequiredMixin, FormView):
 
     def form_valid(self, form):
         try:
+            data = form.cleaned_data
             services.action_arising_update(
-                action=self.action, user=self.request.user, today=self.today, **form.cleaned_data
-            )
+                action=self.action, user=self.request.user, today=self.today,
+                status=data["status"], progress=data["progress"],
+                completed_on=data["completed_on"], **versions(form),
+            )  # fmt: skip
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

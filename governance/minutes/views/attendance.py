@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
+from common.concurrency import EditConflict
 from governance.minutes import services
-from governance.minutes.attendance_forms import AttendanceForm
+from governance.minutes.attendance_forms import AttendanceEditForm
 from governance.minutes.board_selectors import attendance_by_organisation
 from governance.minutes.forms import DeclarationForm
 from governance.minutes.selectors import attendance_rows
@@ -25,6 +26,8 @@ from governance.minutes.views.common import (
     MeetingMixin,
     PostActionView,
     add_service_errors,
+    refuse_conflict,
+    versions,
 )
 from governance.models import Declaration
 
@@ -34,7 +37,7 @@ class MeetingAttendanceView(MeetingMixin, FormView):
 
     permission_required = RECORD
     template_name = "governance/minutes/attendance_form.html"
-    form_class = AttendanceForm
+    form_class = AttendanceEditForm
 
     @cached_property
     def rows(self):
@@ -46,8 +49,11 @@ class MeetingAttendanceView(MeetingMixin, FormView):
     def form_valid(self, form):
         try:
             services.attendance_record(
-                meeting=self.meeting, entries=form.entries(), user=self.request.user
-            )
+                meeting=self.meeting, entries=form.entries(), user=self.request.user,
+                **versions(form),
+            )  # fmt: skip
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

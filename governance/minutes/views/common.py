@@ -19,6 +19,19 @@ RECORD = "governance.record_minutes"
 FULL_PAPERS = "governance.view_full_papers"
 
 
+def versions(form) -> dict:
+    """What an edit form tells its service: the values it was opened on and the fields
+    this person changed (governance.meetings.versions)."""
+    return {"opened": form.opened_values, "changed": form.changed_fields}
+
+
+def refuse_conflict(view, form, conflict):
+    """A save refused because someone else changed the same fields since the form was
+    opened: their values beside the person's own (includes/edit_conflict.html)."""
+    form.show_conflict(conflict, conflict.current)
+    return view.form_invalid(form)
+
+
 def add_service_errors(form, error: ValidationError) -> None:
     """Puts a service's ValidationError on the form's fields (or the form)."""
     if not hasattr(error, "error_dict"):

@@ -7,11 +7,21 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
+from common.concurrency import EditConflict
 from governance.minutes import services
 from governance.minutes.board_selectors import work_programme
-from governance.minutes.forms import WorkProgrammeItemForm
-from governance.minutes.views.common import READ, RECORD, BoardMixin, add_service_errors
+from governance.minutes.forms import WorkProgrammeItemEditForm, WorkProgrammeItemForm
+from governance.minutes.views.common import (
+    READ,
+    RECORD,
+    BoardMixin,
+    add_service_errors,
+    refuse_conflict,
+    versions,
+)
 from governance.models import Board, WorkProgrammeItem
+
+PROGRAMME_FIELDS = ("topic", "lead", "purpose", "meeting", "planned_month", "status")
 
 
 class BoardWorkProgrammeView(BoardMixin, TemplateView):
@@ -40,8 +50,9 @@ class WorkProgrammeFormMixin(BoardMixin):
 class WorkProgrammeItemAddView(WorkProgrammeFormMixin, FormView):
     def form_valid(self, form):
         try:
+            data = {name: form.cleaned_data[name] for name in PROGRAMME_FIELDS}
             item = services.work_programme_item_add(
-                board=self.board, user=self.request.user, **form.cleaned_data
+                board=self.board, user=self.request.user, **data
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -50,6 +61,10 @@ class WorkProgrammeItemAddView(WorkProgrammeFormMixin, FormView):
 
 
 class WorkProgrammeItemUpdateView(WorkProgrammeFormMixin, FormView):
+    """Changes a topic: only the fields changed, never over someone else's change."""
+
+    form_class = WorkProgrammeItemEditForm
+
     @cached_property
     def item(self) -> WorkProgrammeItem:
         queryset = WorkProgrammeItem.objects.select_related("board", "meeting")
@@ -78,9 +93,12 @@ class WorkProgrammeItemUpdateView(WorkProgrammeFormMixin, FormView):
 
     def form_valid(self, form):
         try:
+            data = {name: form.cleaned_data[name] for name in PROGRAMME_FIELDS}
             item = services.work_programme_item_update(
-                item=self.item, user=self.request.user, **form.cleaned_data
+                item=self.item, user=self.request.user, **data, **versions(form)
             )
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import FormView, TemplateView
 
+from common.concurrency import EditConflict
 from governance.domain.minutes import clock, day_in_words
 from governance.minutes import services
-from governance.minutes.forms import MinuteForm, TimesForm
+from governance.minutes.forms import MinuteEditForm, MinuteForm, TimesEditForm
 from governance.minutes.selectors import (
     attendance_in_words,
     declarations_as_seen,
@@ -32,6 +33,8 @@ from governance.minutes.views.common import (
     MeetingMixin,
     PostActionView,
     add_service_errors,
+    refuse_conflict,
+    versions,
 )
 from governance.models import Meeting, Minute
 
@@ -110,7 +113,10 @@ class MinuteAddView(MinuteFormMixin, FormView):
 
 
 class MinuteUpdateView(MinuteFormMixin, FormView):
-    """Edits a minute's title, text and resolutions; its number stays."""
+    """Edits a minute's title, text and resolutions; its number stays. Only the fields
+    changed are saved, never over someone else's change made since the page opened."""
+
+    form_class = MinuteEditForm
 
     @cached_property
     def minute(self) -> Minute:
@@ -138,8 +144,10 @@ class MinuteUpdateView(MinuteFormMixin, FormView):
         try:
             minute = services.minute_update(
                 minute=self.minute, title=data["title"], text=data["text"],
-                resolved=data["resolved"], user=self.request.user,
+                resolved=data["resolved"], user=self.request.user, **versions(form),
             )  # fmt: skip
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -151,7 +159,7 @@ class MeetingTimesView(MeetingMixin, FormView):
 
     permission_required = RECORD
     template_name = "governance/minutes/times_form.html"
-    form_class = TimesForm
+    form_class = TimesEditForm
 
     def get_initial(self):
         return {
@@ -160,10 +168,14 @@ class MeetingTimesView(MeetingMixin, FormView):
         }
 
     def form_valid(self, form):
+        data = form.cleaned_data
         try:
             services.meeting_times_record(
-                meeting=self.meeting, user=self.request.user, **form.cleaned_data
-            )
+                meeting=self.meeting, user=self.request.user, commenced_at=data["commenced_at"],
+                terminated_at=data["terminated_at"], **versions(form),
+            )  # fmt: skip
+        except EditConflict as conflict:
+            return refuse_conflict(self, form, conflict)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

@@ -22,6 +22,7 @@ from tests.governance.factories import (
     UserFactory,
     WorkProgrammeItemFactory,
 )
+from tests.governance.meetings.editing import edit
 from tests.governance.minutes.factories import member
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +70,7 @@ def test_the_owner_reports_progress_and_sees_the_history(client, november, user_
     client.force_login(owner)
     url = reverse("action_arising_update", args=[action.pk])
 
-    response = client.post(url, {"status": "done", "progress": "Sent to members"}, follow=True)
+    response = edit(client, url, {"status": "done", "progress": "Sent to members"}, follow=True)
 
     action.refresh_from_db()
     assert (action.status, action.completed_on) == ("done", TODAY)
@@ -254,8 +255,8 @@ def test_the_work_programme_is_planned_and_changed(client, board, january, clerk
     page = client.get(reverse("board_work_programme", args=[board.slug])).text
     assert f"{month:%B %Y}: no meeting set yet" in page
 
-    client.post(reverse("work_programme_item_update", args=[item.pk]),
-                {"topic": item.topic, "meeting": january.pk, "status": "on_agenda"})  # fmt: skip
+    edit(client, reverse("work_programme_item_update", args=[item.pk]),
+         {"topic": item.topic, "meeting": january.pk, "status": "on_agenda"})  # fmt: skip
     item.refresh_from_db()
     assert (item.meeting, item.planned_month, item.status) == (january, None, "on_agenda")
     page = client.get(reverse("board_work_programme", args=[board.slug])).text

@@ -18,6 +18,7 @@ from tests.governance.factories import (
     MinuteFactory,
     UserFactory,
 )
+from tests.governance.meetings.editing import edit
 from tests.governance.minutes.factories import meeting_on, member, panel, uk
 
 pytestmark = pytest.mark.django_db
@@ -179,8 +180,8 @@ def test_changing_a_minute(client, november, clerk):
     minute = MinuteFactory(meeting=november, number=18, title="Old")
     client.force_login(clerk)
 
-    client.post(reverse("minute_update", args=[minute.pk]),
-                {"title": "New", "text": "Text", "resolved": "Agreed"})  # fmt: skip
+    edit(client, reverse("minute_update", args=[minute.pk]),
+         {"title": "New", "text": "Text", "resolved": "Agreed"})  # fmt: skip
 
     minute.refresh_from_db()
     assert (minute.number, minute.title, minute.resolved) == (18, "New", "Agreed")
@@ -191,7 +192,7 @@ def test_changing_approved_minutes_is_refused_on_the_form(client, november, janu
     services.minutes_approve(meeting=november, at_meeting=january, user=clerk)
     client.force_login(clerk)
 
-    response = client.post(reverse("minute_update", args=[minute.pk]), {"title": "New"})
+    response = edit(client, reverse("minute_update", args=[minute.pk]), {"title": "New"})
 
     assert response.status_code == 200
     assert "can no longer be changed" in response.text
@@ -201,12 +202,12 @@ def test_recording_the_times(client, november, clerk):
     client.force_login(clerk)
     url = reverse("meeting_times", args=[november.pk])
 
-    response = client.post(url, {"commenced_at": "7.35pm", "terminated_at": "6pm"})
+    response = edit(client, url, {"commenced_at": "7.35pm", "terminated_at": "6pm"})
     assert "The meeting must terminate after it commenced" in response.text
-    response = client.post(url, {"commenced_at": "half six", "terminated_at": ""})
+    response = edit(client, url, {"commenced_at": "half six", "terminated_at": ""})
     assert "Commenced must be a time, like 6pm or 18:30" in response.text
 
-    client.post(url, {"commenced_at": "6pm", "terminated_at": "19:35"})
+    edit(client, url, {"commenced_at": "6pm", "terminated_at": "19:35"})
     november.refresh_from_db()
     assert (november.commenced_at, november.terminated_at) == (
         datetime.time(18), datetime.time(19, 35),
@@ -225,7 +226,7 @@ def test_the_attendance_form_saves_each_person(client, board, november, clerk):
     url = reverse("meeting_attendance", args=[november.pk])
     assert "Their named deputy is Named Deputy." in client.get(url).text
 
-    response = client.post(url, {
+    response = edit(client, url, {
         f"status_{chair.person.pk}": "present", f"status_{homer.person.pk}": "deputy",
         "add_person": officer.pk, "add_status": "present",
     })  # fmt: skip
@@ -244,9 +245,10 @@ def test_the_attendance_form_shows_a_missing_deputy_in_the_error_summary(
     seat = member(board, "T Smith")
     client.force_login(clerk)
 
-    response = client.post(
-        reverse("meeting_attendance", args=[november.pk]), {f"status_{seat.person.pk}": "deputy"}
-    )
+    response = edit(
+        client, reverse("meeting_attendance", args=[november.pk]),
+        {f"status_{seat.person.pk}": "deputy"},
+    )  # fmt: skip
 
     assert response.status_code == 200
     assert f'href="#id_deputy_{seat.person.pk}"' in response.text

@@ -264,7 +264,7 @@ def test_done_needs_a_completion_date_defaulting_to_today_and_reopening_clears_i
     )  # fmt: skip
     today = datetime.date(2023, 1, 5)
 
-    services.action_arising_update(
+    action = services.action_arising_update(
         action=action, status="done", progress="Sent", completed_on=None, user=clerk, today=today
     )
     assert (action.status, action.completed_on) == ("done", today)

@@ -15,6 +15,7 @@ from tests.governance.factories import (
     UserFactory,
     WorkProgrammeItemFactory,
 )
+from tests.governance.meetings.editing import edit
 
 pytestmark = pytest.mark.django_db
 
@@ -107,7 +108,7 @@ def test_the_owner_of_an_action_may_report_its_progress(client, user_with_role, 
     page = reverse("action_arising_update", args=[action.pk])
 
     assert client.get(page).status_code == 200
-    response = client.post(page, {"status": "open", "progress": "Drafted"})
+    response = edit(client, page, {"status": "open", "progress": "Drafted"})
 
     assert response.status_code == 302
     action.refresh_from_db()
