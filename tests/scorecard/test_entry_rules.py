@@ -7,9 +7,12 @@ import pytest
 
 from scorecard.domain.entry import (
     Entry,
+    as_typed,
     entered_value,
     entry_field,
     entry_problems,
+    held_entry,
+    merged_entry,
     parse_month,
     percentage,
     period_problem,
@@ -194,3 +197,55 @@ def test_entry_field_names():
 )
 def test_a_blank_entry(entry, blank):
     assert entry.is_blank is blank
+
+
+# Each figure on its own, only what was changed (findings 4 and 6) ---------------------------
+
+
+class Held:
+    """A figure held for the month, as the database row has it."""
+
+    def __init__(self, value=None, numerator=None, denominator=None, missing_reason="", note=""):
+        self.value, self.numerator, self.denominator = value, numerator, denominator
+        self.missing_reason, self.note = missing_reason, note
+
+
+@pytest.mark.parametrize(
+    ("held", "shown"),
+    [
+        (None, Entry()),
+        (Held(value=D("78.1000")), Entry(value=D("78.1000"))),
+        (  # a percentage worked out from its fraction shows the fraction
+            Held(value=D("78.1"), numerator=D(781), denominator=D(1000)),
+            Entry(numerator=D(781), denominator=D(1000)),
+        ),
+        (Held(missing_reason="Late", note="n"), Entry(missing_reason="Late", note="n")),
+    ],
+)
+def test_held_entry(held, shown):
+    assert held_entry(held) == shown
+
+
+@pytest.mark.parametrize(
+    ("held", "typed", "parts", "merged"),
+    [
+        # Only the value changed: the note someone else wrote stays.
+        (Entry(value=D(80), note="Theirs"), Entry(value=D(82), note=""), {"value"},
+         Entry(value=D(82), note="Theirs")),
+        # Nothing changed: what is held now, whatever the stale form says.
+        (Entry(value=D(81)), Entry(value=D(80)), set(), Entry(value=D(81))),
+        # A reason instead of a value.
+        (Entry(value=D(80)), Entry(missing_reason="Late"), {"value", "missing_reason"},
+         Entry(missing_reason="Late")),
+    ],
+)  # fmt: skip
+def test_merged_entry(held, typed, parts, merged):
+    assert merged_entry(held, typed, parts) == merged
+
+
+@pytest.mark.parametrize(
+    ("part", "typed"),
+    [(None, ""), (D("78.1000"), "78.1"), (D("7362"), "7362"), (D("10"), "10"), ("Late", "Late")],
+)
+def test_as_typed(part, typed):
+    assert as_typed(part) == typed
