@@ -23,11 +23,12 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # GOV.UK Frontend compiled with the council's own font (GDS Transport is for GOV.UK only).
-static/build/.built: node_modules/.installed $(wildcard static/src/*.scss) static/src/app.mjs
+static/build/.built: node_modules/.installed $(wildcard static/src/*.scss) static/src/app.mjs static/src/js-enabled.js
 	mkdir -p static/build/assets
 	npx sass --quiet --no-source-map --load-path=node_modules --style=compressed static/src/app.scss static/build/app.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js static/build/govuk-frontend.min.js
 	cp static/src/app.mjs static/build/app.mjs
+	cp static/src/js-enabled.js static/build/js-enabled.js
 	cp -R node_modules/govuk-frontend/dist/govuk/assets/images static/build/assets/
 	cp node_modules/govuk-frontend/dist/govuk/assets/manifest.json static/build/assets/
 	touch $@

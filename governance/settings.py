@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "simple_history",
     "axes",
+    "csp",
     "django_celery_beat",
     "governance.apps.GovernanceConfig",
     "improvement_plan.apps.ImprovementPlanConfig",
@@ -53,12 +54,15 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "governance.middleware.RequestTooBigMiddleware",
+    "governance.middleware.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -160,6 +164,9 @@ STORAGES = {
 }
 UPLOAD_MAX_BYTES = env_int("UPLOAD_MAX_MB", 20) * 1024 * 1024
 PAPER_MAX_BYTES = env_int("PAPER_MAX_MB", 20) * 1024 * 1024  # a meeting paper (PDF)
+# A form's text (files not counted): the longest field takes 20,000 characters, at most
+# 240 KB sent when every character is 4 bytes, percent-encoded. 5 MB fits any form
+# comfortably; a bigger request gets the 413 page (governance.middleware).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
 # Mail: EMAIL_HOST set means SMTP; otherwise mail is printed to the console.
@@ -198,6 +205,24 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp 4): only this site's own scripts, styles, images and
+# fonts; no inline script or style attribute anywhere in the pages (tests/governance/
+# test_security_headers.py checks the templates). The 500 page's own inline stylesheet
+# is allowed by its hash on that response alone (governance.errors.server_error).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 if not DEBUG:

@@ -17,6 +17,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler400 = "governance.errors.bad_request"
 handler403 = "governance.errors.permission_denied"
 handler404 = "governance.errors.page_not_found"
 handler500 = "governance.errors.server_error"

@@ -33,3 +33,107 @@ if (regions.length && "ResizeObserver" in window) {
     observer.observe(region);
   });
 }
+
+// A pack being built (templates/governance/packs/pack_detail.html) shows its progress
+// as the build goes, asking the status URL every two seconds, and reloads when done.
+// Without JavaScript the page keeps its "Refresh to see progress" link.
+function followPackBuild(box) {
+  const bar = document.getElementById("pack-progress");
+  const step = document.getElementById("pack-step");
+  document.getElementById("pack-refresh")?.remove();
+  function poll() {
+    fetch(box.dataset.statusUrl, {
+      headers: { Accept: "application/json" },
+      credentials: "same-origin",
+    })
+      .then((response) => response.json())
+      .then((status) => {
+        bar.value = status.progress;
+        bar.textContent = `${status.progress}%`;
+        const words = `${status.step || status.state_words} (${status.progress}% done)`;
+        if (step.textContent !== words) {
+          step.textContent = words;
+        }
+        if (status.finished) {
+          window.location.reload();
+        } else {
+          window.setTimeout(poll, 2000);
+        }
+      })
+      .catch(() => window.setTimeout(poll, 5000));
+  }
+  window.setTimeout(poll, 1000);
+}
+
+const packBuild = document.getElementById("pack-build-progress");
+if (packBuild && window.fetch) {
+  followPackBuild(packBuild);
+}
+
+// What a person typed is not lost when a save fails: each form's text boxes are kept in
+// this tab's sessionStorage when the form is sent, and put back into the same form's
+// empty boxes when it is shown again (Back from the "too big" page, or after a server
+// error). Kept text lives only until the next ordinary page: only an error page (one
+// marked data-app-keep-drafts) keeps it longer; a page with a success banner means the
+// save worked, so nothing is put back there. Signing out forgets it all. Text too big
+// for the browser's storage is not kept.
+const DRAFT_PREFIX = "app-draft:";
+
+function draftKey(form, field) {
+  const action = new URL(form.getAttribute("action") || "", window.location.href);
+  return `${DRAFT_PREFIX}${action.pathname}#${field.name}`;
+}
+
+function forgetDrafts() {
+  Object.keys(window.sessionStorage)
+    .filter((key) => key.startsWith(DRAFT_PREFIX))
+    .forEach((key) => window.sessionStorage.removeItem(key));
+}
+
+function keepDrafts(form) {
+  form.querySelectorAll("textarea[name]").forEach((field) => {
+    const key = draftKey(form, field);
+    try {
+      if (field.value.trim()) {
+        window.sessionStorage.setItem(key, field.value);
+      } else {
+        window.sessionStorage.removeItem(key);
+      }
+    } catch {
+      window.sessionStorage.removeItem(key); // over the storage quota: nothing to keep
+    }
+  });
+}
+
+function restoreDrafts() {
+  document.querySelectorAll("form[method='post' i] textarea[name]").forEach((field) => {
+    const kept = window.sessionStorage.getItem(draftKey(field.form, field));
+    if (kept && !field.value) {
+      field.value = kept;
+      field.dispatchEvent(new Event("input", { bubbles: true })); // character counts
+    }
+  });
+}
+
+function startDrafts() {
+  if (!document.querySelector(".govuk-notification-banner--success")) {
+    restoreDrafts();
+  }
+  if (!document.querySelector("[data-app-keep-drafts]")) {
+    forgetDrafts();
+  }
+  document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (form.hasAttribute("data-app-forget-drafts")) {
+      forgetDrafts();
+    } else if ((form.getAttribute("method") || "").toLowerCase() === "post") {
+      keepDrafts(form);
+    }
+  });
+}
+
+try {
+  startDrafts();
+} catch {
+  // sessionStorage switched off (some privacy settings): forms work as before
+}
