@@ -11,9 +11,12 @@ import datetime
 from django import forms
 from django.conf import settings
 
-from improvement_plan.domain.progress import progress_problems
+from common.concurrency import canonical
+from common.forms import LimitedTextField, OpenedVersionFormMixin, limited_textarea
+from improvement_plan.domain.progress import TEXT_LIMITS, progress_problems, too_long_message
 from improvement_plan.filters import DateInputField
 from improvement_plan.models import Action, DirectorReview, Rag
+from improvement_plan.versions import progress_form_values, review_basis
 from scorecard.models import Indicator
 
 EVIDENCE_HINT = (
@@ -38,25 +41,51 @@ class MultipleFileField(forms.FileField):
         return [super(MultipleFileField, self).clean(file, initial) for file in files if file]
 
 
-class ProgressUpdateForm(forms.Form):
-    text = forms.CharField(
-        label="What has happened since the last update?",
-        widget=forms.Textarea(attrs={"rows": 6}),
-        required=False,
+class PlanEditForm(OpenedVersionFormMixin, forms.Form):
+    """A plan form carrying the version it opened on (common.forms).
+
+    After a refused save the form stands on what is saved now; the fields this person
+    did not change are refreshed to the saved values too, so saving again writes only
+    what they chose, never a stale value they did not touch.
+    """
+
+    def show_conflict(self, conflict, current):
+        data = self.data.copy()
+        for name in set(self.tracked_field_names()) - set(self.changed_fields):
+            if name in current and name in self.fields:
+                data[self.add_prefix(name)] = canonical(current[name])
+        self.data = data
+        super().show_conflict(conflict, current)
+
+
+def _limited(name: str, *, rows: int, help_text: str = "", label: str = "") -> LimitedTextField:
+    """A textarea with the limit for its use (domain.progress.TEXT_LIMITS) and its message."""
+    return limited_textarea(
+        label=label, limit=TEXT_LIMITS[name][1], rows=rows, help_text=help_text,
+        error_messages={"max_length": too_long_message(name)},
+    )  # fmt: skip
+
+
+class ProgressUpdateForm(PlanEditForm):
+    """Pre-filled with the action's status and reported RAG and reason: the service writes
+    them only if this person changed them (versions.progress_form_values)."""
+
+    versioned_fields = ("status", "reported_rag", "rag_reason")
+
+    text = _limited(
+        "text", rows=6, label="What has happened since the last update?",
         help_text="Say what has been done, what is next, and anything the board should know.",
-    )
+    )  # fmt: skip
     reported_rag = forms.ChoiceField(
         label="What RAG status are you reporting?",
         choices=Rag.choices,
         widget=forms.RadioSelect,
         required=False,
     )
-    rag_reason = forms.CharField(
-        label="Why is the action Red or Amber?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+    rag_reason = _limited(
+        "rag_reason", rows=3, label="Why is the action Red or Amber?",
         help_text="You must give a reason if you report Red or Amber.",
-    )
+    )  # fmt: skip
     status = forms.ChoiceField(
         label="What is the action's status?",
         choices=Action.Status.choices,
@@ -67,19 +96,22 @@ class ProgressUpdateForm(forms.Form):
         label="New due date",
         help_text="Only if the due date is moving. For example, 31 3 2024",
     )
-    due_date_reason = forms.CharField(
-        label="Why is the due date moving?",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
+    due_date_reason = _limited(
+        "due_date_reason", rows=3, label="Why is the due date moving?",
         help_text="You must give a reason if you change the due date. Every move is "
         "counted as slippage and shown to the board.",
-    )
+    )  # fmt: skip
     evidence = MultipleFileField(label="Upload evidence (optional)", required=False)
 
     def __init__(self, *args, action, today: datetime.date, **kwargs):
         self.action, self.today = action, today
+        kwargs["initial"] = {**progress_form_values(action), **kwargs.get("initial", {})}
         super().__init__(*args, **kwargs)
         self.fields["evidence"].help_text = EVIDENCE_HINT.format(mb=settings.EVIDENCE_MAX_MB)
+
+    def opened_snapshot(self):
+        """The pre-filled fields and the due date the form shows."""
+        return {**super().opened_snapshot(), "due_date": self.action.due_date}
 
     def clean(self):
         """Every broken rule at once, so one error summary lists them all (the service
@@ -97,7 +129,10 @@ class ProgressUpdateForm(forms.Form):
         return data
 
 
-class DirectorReviewForm(forms.Form):
+class DirectorReviewForm(PlanEditForm):
+    """Carries what the review rests on as the form showed it (versions.review_basis):
+    the lead's RAG, the latest update and the latest review."""
+
     decision = forms.ChoiceField(
         label="Do you confirm or challenge this action's RAG?",
         choices=[
@@ -107,13 +142,18 @@ class DirectorReviewForm(forms.Form):
         widget=forms.RadioSelect,
         required=False,
     )
-    comment = forms.CharField(
-        label="Comment for the action's leads",
-        widget=forms.Textarea(attrs={"rows": 5}),
-        required=False,
+    comment = _limited(
+        "comment", rows=5, label="Comment for the action's leads",
         help_text="You must comment if you challenge the RAG. The leads will see your "
         "comment on their home page until their next progress update answers it.",
-    )
+    )  # fmt: skip
+
+    def __init__(self, *args, action, **kwargs):
+        self.action = action
+        super().__init__(*args, **kwargs)
+
+    def opened_snapshot(self):
+        return {**super().opened_snapshot(), **review_basis(self.action)}
 
 
 class IndicatorChoiceField(forms.ModelMultipleChoiceField):
@@ -121,7 +161,10 @@ class IndicatorChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.ref} {obj.title}"
 
 
-class ActionIndicatorsForm(forms.Form):
+class ActionIndicatorsForm(PlanEditForm):
+    """The linked indicators as a set: the service applies only this person's ticks and
+    unticks (domain.indicator_links)."""
+
     indicators = IndicatorChoiceField(
         label="Scorecard indicators this action should move",
         queryset=Indicator.objects.select_related("service_area").order_by(
@@ -138,3 +181,8 @@ class ActionIndicatorsForm(forms.Form):
             area = option.data["value"].instance.service_area
             grouped.setdefault(area.title, []).append(option)
         return list(grouped.items())
+
+    def opened_indicator_ids(self) -> set[int]:
+        """The indicators that were ticked when the form opened."""
+        opened = (self.opened_values or {}).get("indicators", "")
+        return {int(pk) for pk in opened.split(",") if pk.isdigit()}

@@ -15,7 +15,7 @@ from django.utils.timezone import localtime
 from improvement_plan.domain.rag import disagreement
 from improvement_plan.models import Priority, Rag
 from improvement_plan.rag_selectors import judge
-from improvement_plan.tables import rag_tag
+from improvement_plan.tables import WRAPS, rag_tag
 
 NEEDS_REVIEW, ALL = "needs_review", "all"
 
@@ -61,7 +61,7 @@ class ReviewTable(tables.Table):
     """One row per action: both RAGs in words, how they differ, and the last review."""
 
     reference = tables.Column("Ref", orderable=False)
-    description = tables.Column("Action", orderable=False)
+    description = tables.Column("Action", orderable=False, attrs=WRAPS)
     reported_rag = tables.Column("Reported RAG", orderable=False, empty_values=())
     rag = tables.Column("Computed RAG", orderable=False)
     difference = tables.Column("Reported against computed", accessor="pk", orderable=False)

@@ -14,6 +14,9 @@ from improvement_plan.rag_selectors import judge
 from improvement_plan.selectors import REFERENCE_ORDER, days_overdue
 
 RAG_TAG_TEMPLATE = "improvement_plan/includes/rag_tag.html"
+# Cells holding people's text wrap anywhere, so a long word or pasted link cannot make
+# the table (or the page) wider than the screen; other cells keep their words whole.
+WRAPS = {"td": {"class": "app-break-word"}}
 
 
 def rag_tag(value: str) -> str:
@@ -62,8 +65,8 @@ class MyActionsTable(tables.Table):
     """The actions a person leads (home page): reference, action, leads, due date, status."""
 
     reference = tables.Column("Ref", orderable=False)
-    description = tables.Column("Action", orderable=False)
-    leads = tables.Column("Lead posts", accessor="pk", orderable=False)
+    description = tables.Column("Action", orderable=False, attrs=WRAPS)
+    leads = tables.Column("Lead posts", accessor="pk", orderable=False, attrs=WRAPS)
     due_date = tables.Column("Due", orderable=False, empty_values=())
     status = tables.Column("Status", orderable=False)
 
@@ -101,7 +104,7 @@ class ActionListTable(MyActionsTable):
     """
 
     reference = tables.Column("Ref", order_by=REFERENCE_ORDER)
-    description = tables.Column("Action")
+    description = tables.Column("Action", attrs=WRAPS)
     due_date = tables.Column("Due", empty_values=())
     status = tables.Column("Status")
     rag = tables.Column("RAG", empty_values=())
@@ -180,7 +183,9 @@ class SlippageTable(tables.Table):
         accessor="action__reference",
         order_by=tuple(f"action__{name}" for name in REFERENCE_ORDER),
     )
-    description = tables.Column("Action", accessor="action__description", orderable=False)
+    description = tables.Column(
+        "Action", accessor="action__description", orderable=False, attrs=WRAPS
+    )
     times = tables.Column(
         "Times moved",
         accessor="slippage__times_rebaselined",
@@ -206,7 +211,9 @@ class SlippageTable(tables.Table):
             "td": {"class": "govuk-table__cell--numeric"},
         },
     )
-    reasons = tables.Column("Reasons, who and when", accessor="changes", orderable=False)
+    reasons = tables.Column(
+        "Reasons, who and when", accessor="changes", orderable=False, attrs=WRAPS
+    )
 
     class Meta:
         empty_text = "No action's due date has moved."

@@ -12,11 +12,13 @@ from django.utils import timezone
 from django.views.generic import DetailView, FormView
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.concurrency import EditConflict
 from improvement_plan import services
 from improvement_plan.action_selectors import action_page, action_queryset, open_challenges
 from improvement_plan.forms import ActionIndicatorsForm, ProgressUpdateForm
 from improvement_plan.models import Evidence
 from improvement_plan.rag_selectors import judge
+from improvement_plan.versions import progress_form_values
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -70,9 +72,6 @@ class ProgressUpdateView(ActionMixin, FormView):
     template_name = "improvement_plan/progressupdate_form.html"
     form_class = ProgressUpdateForm
 
-    def get_initial(self):
-        return {"status": self.get_object().status}
-
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "action": self.get_object(), "today": self.today}
 
@@ -96,8 +95,11 @@ class ProgressUpdateView(ActionMixin, FormView):
                 reported_rag=data["reported_rag"], rag_reason=data["rag_reason"],
                 status=data["status"], new_due_date=data["new_due_date"],
                 due_date_reason=data["due_date_reason"], evidence_files=data["evidence"],
-                today=self.today,
+                today=self.today, opened=form.opened_values, changed=form.changed_fields,
             )  # fmt: skip
+        except EditConflict as conflict:
+            form.show_conflict(conflict, progress_form_values(action))
+            return self.form_invalid(form)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)
@@ -117,10 +119,11 @@ class ActionIndicatorsView(ActionMixin, FormView):
 
     def form_valid(self, form):
         action = self.get_object()
-        services.action_indicators_set(
-            action=action, indicators=form.cleaned_data["indicators"], user=self.request.user
-        )
-        count = len(form.cleaned_data["indicators"])
+        linked = services.action_indicators_set(
+            action=action, indicators=form.cleaned_data["indicators"], user=self.request.user,
+            opened=form.opened_indicator_ids(),
+        )  # fmt: skip
+        count = len(linked)
         messages.success(
             self.request,
             f"Action {action.reference} is linked to {count} indicator{'' if count == 1 else 's'}",

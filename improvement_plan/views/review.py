@@ -13,12 +13,14 @@ from django_filters.views import FilterView
 from django_tables2 import SingleTableMixin
 from rules.contrib.views import PermissionRequiredMixin
 
+from common.concurrency import EditConflict
 from improvement_plan import services
 from improvement_plan.action_selectors import action_page, actions_to_review
 from improvement_plan.forms import DirectorReviewForm
 from improvement_plan.models import DirectorReview
 from improvement_plan.review_tables import ReviewFilter, ReviewTable
 from improvement_plan.selectors import current_plan
+from improvement_plan.versions import review_basis
 from improvement_plan.views.actions import ActionMixin, add_service_errors
 
 
@@ -55,6 +57,9 @@ class DirectorReviewView(ActionMixin, FormView):
     template_name = "improvement_plan/directorreview_form.html"
     form_class = DirectorReviewForm
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "action": self.get_object()}
+
     def get_context_data(self, **kwargs):
         page = action_page(self.get_object(), today=timezone.localdate())
         latest = next((e.record for e in page.entries if e.kind == "progress"), None)
@@ -66,7 +71,11 @@ class DirectorReviewView(ActionMixin, FormView):
             review = services.director_review_record(
                 action=action, reviewer=self.request.user, decision=form.cleaned_data["decision"],
                 comment=form.cleaned_data["comment"], today=timezone.localdate(),
+                opened=form.opened_values,
             )  # fmt: skip
+        except EditConflict as conflict:
+            form.show_conflict(conflict, review_basis(action))
+            return self.form_invalid(form)
         except ValidationError as error:
             add_service_errors(form, error)
             return self.form_invalid(form)

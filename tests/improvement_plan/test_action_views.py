@@ -16,6 +16,7 @@ from improvement_plan.models import Action, DueDateChange, Evidence, Milestone, 
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
 from tests.governance.meetings.factories import pdf_bytes
 from tests.improvement_plan.factories import ActionFactory, ProgressUpdateFactory
+from tests.improvement_plan.helpers import post_form
 from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory, ServiceAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -298,7 +299,7 @@ def post_update(client, action, **data):
         "status": "in_progress", "new_due_date_day": "", "new_due_date_month": "",
         "new_due_date_year": "", "due_date_reason": "",
     }  # fmt: skip
-    return client.post(reverse("action_update", args=[action.pk]), {**values, **data})
+    return post_form(client, reverse("action_update", args=[action.pk]), {**values, **data})
 
 
 def test_the_form_starts_from_the_action_as_it_stands(client, action, lead):

@@ -17,6 +17,7 @@ from tests.improvement_plan.factories import (
     PlanFactory,
     PriorityFactory,
 )
+from tests.improvement_plan.helpers import post_form
 from tests.scorecard.factories import IndicatorFactory, ServiceAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -171,7 +172,9 @@ def test_the_form_shows_both_rags_and_the_disagreement(client, action, director)
 def test_a_challenge_needs_a_comment(client, action, director):
     client.force_login(director)
 
-    response = client.post(reverse("action_review", args=[action.pk]), {"decision": "challenged"})
+    response = post_form(
+        client, reverse("action_review", args=[action.pk]), {"decision": "challenged"}
+    )
 
     assert response.status_code == 200
     assert response.text.count("Enter what you are challenging, so the leads can answer it") == 2
@@ -182,7 +185,7 @@ def test_a_challenge_needs_a_comment(client, action, director):
 def test_choosing_nothing_says_what_to_do(client, action, director):
     client.force_login(director)
 
-    response = client.post(reverse("action_review", args=[action.pk]), {})
+    response = post_form(client, reverse("action_review", args=[action.pk]), {})
 
     assert "Select whether you confirm or challenge the RAG" in response.text
 
@@ -190,7 +193,8 @@ def test_choosing_nothing_says_what_to_do(client, action, director):
 def test_a_challenge_is_recorded_and_the_director_goes_back_to_the_list(client, action, director):
     client.force_login(director)
 
-    response = client.post(
+    response = post_form(
+        client,
         reverse("action_review", args=[action.pk]),
         {"decision": "challenged", "comment": "Green, when it is six weeks late?"},
         follow=True,
@@ -207,8 +211,8 @@ def test_a_challenge_is_recorded_and_the_director_goes_back_to_the_list(client, 
 def test_a_confirmation_needs_no_comment(client, action, director):
     client.force_login(director)
 
-    response = client.post(
-        reverse("action_review", args=[action.pk]), {"decision": "confirmed"}, follow=True
+    response = post_form(
+        client, reverse("action_review", args=[action.pk]), {"decision": "confirmed"}, follow=True
     )
 
     assert "You confirmed the RAG of action 1.1.1" in response.text
@@ -230,7 +234,7 @@ def test_indicators_are_grouped_by_service_area_and_linked(client, action, direc
     assert page.index("Front Door</legend>") < page.index("FD1 Contacts")
     assert page.index("FD1 Contacts") < page.index("Children Looked After</legend>")
 
-    response = client.post(url, {"indicators": [fd1.pk, cla1.pk]}, follow=True)
+    response = post_form(client, url, {"indicators": [fd1.pk, cla1.pk]}, follow=True)
 
     assert set(action.indicators.all()) == {fd1, cla1}
     assert "Action 1.1.1 is linked to 2 indicators" in response.text

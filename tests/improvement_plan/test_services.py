@@ -18,12 +18,13 @@ from improvement_plan.models import (
 )
 from improvement_plan.rag_selectors import judge, tracked_action
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
+from tests.governance.meetings.factories import pdf_bytes
 from tests.improvement_plan.factories import ActionFactory
 
 pytestmark = pytest.mark.django_db
 
 TODAY = timezone.localdate()
-PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n"
+PDF = pdf_bytes(1)  # a real PDF: uploads must open with pypdf
 
 
 @pytest.fixture(autouse=True)
