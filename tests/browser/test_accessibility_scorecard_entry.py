@@ -1,6 +1,7 @@
 """Data entry and sign-off in a real browser: axe finds nothing on the entry list, the
 entry form (empty and with errors), the commentary form and the approvals page; and the
-story of issue 4, a performance officer entering, submitting and approving a month.
+story of issue 4, a performance officer entering and submitting a month, figure by
+figure, and the Director approving it (another person: issue 11, finding 11).
 """
 
 import datetime
@@ -128,7 +129,9 @@ def test_approvals_page(page, officer, indicators):
     assert_accessible(page)
 
 
-def test_a_performance_officer_enters_submits_and_approves_a_month(page, officer, indicators):
+def test_a_performance_officer_enters_and_submits_and_the_director_approves_a_month(
+    page, officer, indicators
+):
     month = f"{MONTH:%B %Y}"
     sign_in(page, officer.email)
     page.goto(reverse("scorecard_entry_list"))
@@ -137,12 +140,14 @@ def test_a_performance_officer_enters_submits_and_approves_a_month(page, officer
     fd1 = page.get_by_role("group", name="FD1 Contacts screened within 24 hours")
     fd1.get_by_label("Numerator").fill("781")
     fd1.get_by_label("Denominator").fill("1,000")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    banner = page.locator(".govuk-notification-banner").inner_text()
+    assert "1 figure saved for Front Door" in banner
+    assert "Still to enter: FD2" in banner
     fd2 = page.get_by_role("group", name="FD2 Contacts received")
     fd2.get_by_label("Count").fill("7,362")
     fd2.get_by_label("Note (optional)").fill("Includes police notifications")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").click()
-    assert "are saved" in page.locator(".govuk-notification-banner").inner_text()
     with page.expect_navigation():
         page.get_by_role("button", name="Submit for approval").click()
     assert "submitted for approval" in page.locator(".govuk-notification-banner").inner_text()
@@ -153,6 +158,11 @@ def test_a_performance_officer_enters_submits_and_approves_a_month(page, officer
         page.get_by_role("button", name="Submit for approval").click()
     assert "Submitted" in page.locator("table").first.inner_text()
 
+    page.goto(reverse("scorecard_approvals"))
+    assert "Entered by you: another person must approve it" in page.content()
+    director = UserFactory(roles=[roles.DIRECTOR], full_name="Dee Director")
+    page.context.clear_cookies()
+    sign_in(page, director.email)
     page.goto(reverse("scorecard_approvals"))
     rows = page.locator("tbody tr")
     assert "78.1%" in rows.first.inner_text()
@@ -172,7 +182,7 @@ def test_a_performance_officer_enters_submits_and_approves_a_month(page, officer
 
     values = IndicatorValue.objects.filter(period=MONTH).order_by("indicator__ref")
     assert [(v.value, v.state, v.approved_by) for v in values] == [
-        (Decimal("78.1"), "approved", officer),
-        (Decimal("7362"), "approved", officer),
+        (Decimal("78.1"), "approved", director),
+        (Decimal("7362"), "approved", director),
     ]
     assert Commentary.objects.get(period=MONTH).state == "approved"
