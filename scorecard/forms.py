@@ -25,6 +25,7 @@ from scorecard.domain.entry import (
     ENTRY_PARTS,
     PERCENTAGE,
     Entry,
+    as_typed,
     entry_field,
     entry_problems,
     held_entry,
@@ -70,17 +71,7 @@ def number_field(ref: str, label: str) -> NumberField:
 
 def initial_number(number: Decimal | None) -> str:
     """A stored figure as typed: no trailing zeros ("78.1000" is "78.1")."""
-    if number is None:
-        return ""
-    text = f"{number:f}"
-    return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def as_typed(part_value) -> str:
-    """A part of a figure held as the form shows it: numbers as typed, text as it is."""
-    if part_value is None or isinstance(part_value, Decimal):
-        return initial_number(part_value)
-    return str(part_value)
+    return as_typed(number)
 
 
 def _initial(row: EntryRow) -> dict[str, str]:
@@ -239,14 +230,19 @@ class ApprovalForm(forms.Form):
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.groups = groups
-        self.fields["values"].choices = [
-            (item.value.pk, item.label) for group in groups for item in group.items
-        ]
+        items = [item for group in groups for item in group.items]
+        # Those the user may approve first: an error links to the first checkbox shown
+        # (your own have none: another person must approve them).
+        items.sort(key=lambda item: item.entered_by_you)
+        self.fields["values"].choices = [(item.value.pk, item.label) for item in items]
+        commentaries = sorted(
+            (g for g in groups if g.commentary), key=lambda g: g.commentary_by_you
+        )
         self.fields["commentaries"].choices = [
             (g.commentary.pk, f"Select the commentary for {g.area.title}, {g.period:%B %Y}")
-            for g in groups
-            if g.commentary
+            for g in commentaries
         ]
+        self.nothing_to_choose = all(item.entered_by_you for item in items)
 
     @property
     def approving(self) -> bool:
@@ -255,7 +251,7 @@ class ApprovalForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not data.get("values") and not data.get("commentaries") and not self.errors:
-            field = "values" if self.fields["values"].choices else "commentaries"
+            field = "commentaries" if self.nothing_to_choose else "values"
             self.add_error(field, "Select the values or commentary to approve or return")
         no_reason = not data.get("reason", "").strip() and "reason" not in self.errors
         if not self.approving and no_reason:
