@@ -81,7 +81,7 @@ def test_the_action_page_is_no_wider_than_the_window(page, lead, action):
     "name",
     [
         "action_update", "action_review", "action_indicators", "plan_overview", "action_list",
-        "my_actions", "slippage", "review_list",
+        "my_actions", "slippage", "review_list", "home",
     ],
 )  # fmt: skip
 def test_every_plan_page_is_no_wider_than_the_window(page, lead, action, name):
