@@ -1,6 +1,10 @@
+"""The plan in the admin, for administrators. Every change form carries the version it
+was opened on (admin_forms): it saves only what the administrator changed."""
+
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from improvement_plan.admin_forms import OpenedVersionAdminForm
 from improvement_plan.models import (
     Action,
     DirectorReview,
@@ -16,17 +20,20 @@ from improvement_plan.models import (
 
 @admin.register(Plan)
 class PlanAdmin(admin.ModelAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["title", "starts_on", "ends_on"]
 
 
 @admin.register(Priority)
 class PriorityAdmin(admin.ModelAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["number", "title", "plan"]
     list_filter = ["plan"]
 
 
 @admin.register(Objective)
 class ObjectiveAdmin(admin.ModelAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["title", "priority", "order"]
     list_select_related = ["priority"]
 
@@ -38,6 +45,7 @@ class ProgressUpdateInline(admin.TabularInline):
 
 @admin.register(Action)
 class ActionAdmin(SimpleHistoryAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["reference", "description", "due_date", "status"]
     list_filter = ["status", "objective__priority__plan"]
     search_fields = ["reference", "description"]
@@ -47,12 +55,14 @@ class ActionAdmin(SimpleHistoryAdmin):
 
 @admin.register(ProgressUpdate)
 class ProgressUpdateAdmin(admin.ModelAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["action", "created_at", "author", "reported_rag", "is_imported"]
     list_select_related = ["action", "author"]
 
 
 @admin.register(Milestone)
 class MilestoneAdmin(admin.ModelAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["action", "due_date", "written"]
     list_select_related = ["action"]
 
@@ -70,11 +80,13 @@ class DueDateChangeAdmin(admin.ModelAdmin):
 
 @admin.register(Evidence)
 class EvidenceAdmin(admin.ModelAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["original_name", "action", "kind", "size", "uploaded_by", "uploaded_at"]
     list_select_related = ["action", "uploaded_by"]
 
 
 @admin.register(DirectorReview)
 class DirectorReviewAdmin(admin.ModelAdmin):
+    form = OpenedVersionAdminForm
     list_display = ["action", "decision", "rag", "reviewer", "reviewed_at"]
     list_select_related = ["action", "reviewer"]
