@@ -7,6 +7,9 @@ Rules:
   last changed it (its author), unless settings.SCORECARD_ALLOW_SELF_APPROVAL
   (scorecard.domain.approval). The whole approval is refused, naming each one, so the
   approver chooses again.
+- An approver decides on what they saw: with `seen` (what the approval page showed,
+  scorecard.domain.approval.seen_versions), a figure or commentary changed since is
+  refused, all or none, so they look again.
 - Returning needs a reason (at most REASON_MAX characters, so "Returned: " and the reason
   fit the history's 100); it goes at the top of a returned figure's note.
 """
@@ -18,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from scorecard.domain.approval import self_approval_problem
+from scorecard.domain.approval import changed_since_seen, seen_versions, self_approval_problem
 from scorecard.models import Commentary, IndicatorValue
 from scorecard.services import plain_text, save_states
 
@@ -52,6 +55,19 @@ def _check_not_own(records: list, *, user, key: str, entered_by, what) -> None:
         raise ValidationError({key: problems})
 
 
+def _check_as_seen(records: list, seen, *, key: str, what) -> None:
+    """ValidationError naming each record changed since the approver saw it (module rule)."""
+    if seen is None:
+        return
+    values = [r for r in records if isinstance(r, IndicatorValue)]
+    commentaries = [r for r in records if isinstance(r, Commentary)]
+    now = seen_versions(values=values, commentaries=commentaries)
+    kind = "value" if values else "commentary"
+    changed = [r for r in records if seen.get(f"{kind}-{r.pk}") != now[f"{kind}-{r.pk}"]]
+    if changed:
+        raise ValidationError({key: [changed_since_seen(what(record)) for record in changed]})
+
+
 def value_words(value: IndicatorValue) -> str:
     return f"{value.indicator.ref}, {value.period:%B %Y}"
 
@@ -61,9 +77,10 @@ def commentary_words(commentary: Commentary) -> str:
 
 
 @transaction.atomic
-def values_approve(*, value_ids: Iterable[int], user) -> int:
+def values_approve(*, value_ids: Iterable[int], user, seen=None) -> int:
     """Approves the submitted values among `value_ids`: they now reach board reports."""
     values = _selected(IndicatorValue, value_ids, key="values", related="indicator")
+    _check_as_seen(values, seen, key="values", what=value_words)
     _check_not_own(
         values, user=user, key="values", entered_by=lambda v: v.entered_by_id, what=value_words
     )
@@ -84,10 +101,11 @@ def _return_reason(reason: str) -> str:
 
 
 @transaction.atomic
-def values_return(*, value_ids: Iterable[int], user, reason: str) -> int:
+def values_return(*, value_ids: Iterable[int], user, reason: str, seen=None) -> int:
     """Returns submitted values to draft; the reason goes at the top of each value's note."""
     reason = _return_reason(reason)
     values = _selected(IndicatorValue, value_ids, key="values", related="indicator")
+    _check_as_seen(values, seen, key="values", what=value_words)
     for value in values:
         value.state = State.DRAFT
         value.note = "\n\n".join(filter(None, [f"Returned: {reason}", value.note]))
@@ -97,9 +115,10 @@ def values_return(*, value_ids: Iterable[int], user, reason: str) -> int:
 
 
 @transaction.atomic
-def commentary_approve(*, commentary_ids: Iterable[int], user) -> int:
+def commentary_approve(*, commentary_ids: Iterable[int], user, seen=None) -> int:
     """Approves the submitted commentaries among `commentary_ids`."""
     commentaries = _selected(Commentary, commentary_ids, key="commentaries", related="service_area")
+    _check_as_seen(commentaries, seen, key="commentaries", what=commentary_words)
     _check_not_own(
         commentaries, user=user, key="commentaries", entered_by=lambda c: c.author_id,
         what=commentary_words,
@@ -110,10 +129,11 @@ def commentary_approve(*, commentary_ids: Iterable[int], user) -> int:
 
 
 @transaction.atomic
-def commentary_return(*, commentary_ids: Iterable[int], user, reason: str) -> int:
+def commentary_return(*, commentary_ids: Iterable[int], user, reason: str, seen=None) -> int:
     """Returns submitted commentaries to draft; the history keeps the reason."""
     reason = _return_reason(reason)
     commentaries = _selected(Commentary, commentary_ids, key="commentaries", related="service_area")
+    _check_as_seen(commentaries, seen, key="commentaries", what=commentary_words)
     for commentary in commentaries:
         commentary.state = Commentary.State.DRAFT
     return save_states(
@@ -123,10 +143,16 @@ def commentary_return(*, commentary_ids: Iterable[int], user, reason: str) -> in
 
 @transaction.atomic
 def approvals_decide(
-    *, value_ids: Iterable[int], commentary_ids: Iterable[int], approve: bool, user, reason=""
+    *,
+    value_ids: Iterable[int],
+    commentary_ids: Iterable[int],
+    approve: bool,
+    user,
+    reason="",
+    seen=None,
 ) -> tuple[int, int]:
     """Approves (or returns, with a reason) the chosen values and commentaries together,
-    all or none. Returns how many values and commentaries were moved."""
+    all or none, as they were `seen`. Returns how many values and commentaries moved."""
     value_ids, commentary_ids = list(value_ids), list(commentary_ids)
     if not value_ids and not commentary_ids:
         raise ValidationError({"values": NOTHING_SELECTED})
@@ -135,14 +161,16 @@ def approvals_decide(
     moved_values = moved_commentaries = 0
     if value_ids:
         moved_values = (
-            values_approve(value_ids=value_ids, user=user)
+            values_approve(value_ids=value_ids, user=user, seen=seen)
             if approve
-            else values_return(value_ids=value_ids, user=user, reason=reason)
+            else values_return(value_ids=value_ids, user=user, reason=reason, seen=seen)
         )
     if commentary_ids:
         moved_commentaries = (
-            commentary_approve(commentary_ids=commentary_ids, user=user)
+            commentary_approve(commentary_ids=commentary_ids, user=user, seen=seen)
             if approve
-            else commentary_return(commentary_ids=commentary_ids, user=user, reason=reason)
+            else commentary_return(
+                commentary_ids=commentary_ids, user=user, reason=reason, seen=seen
+            )
         )
     return moved_values, moved_commentaries

@@ -17,10 +17,17 @@ from decimal import Decimal
 from django import forms
 from django.utils.formats import date_format
 
-from common.concurrency import EditConflict, opened_token
-from common.forms import OPENED_FIELD, LimitedTextField, OpenedVersionFormMixin, limited_textarea
+from common.concurrency import EditConflict, opened_token, read_opened_token
+from common.forms import (
+    OPENED_FIELD,
+    STALE_FORM,
+    LimitedTextField,
+    OpenedVersionFormMixin,
+    limited_textarea,
+)
 from scorecard.approval_services import REASON_MAX
 from scorecard.commentary_services import COMMENTARY_MAX
+from scorecard.domain.approval import seen_versions
 from scorecard.domain.entry import (
     ENTRY_PARTS,
     PERCENTAGE,
@@ -210,8 +217,11 @@ GONE = "Some of the {kind} you selected are no longer waiting for approval: sele
 
 
 class ApprovalForm(forms.Form):
-    """The submitted values and commentaries to approve or return, and why a return."""
+    """The submitted values and commentaries to approve or return, and why a return.
+    It carries, signed, what the page showed of each (`seen`), so a figure changed after
+    the page was opened is not decided on unseen (scorecard.approval_services)."""
 
+    seen = forms.CharField(widget=forms.HiddenInput, required=False)
     values = forms.TypedMultipleChoiceField(
         label="Values", coerce=int, required=False, widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": GONE.format(kind="values")},
@@ -243,6 +253,15 @@ class ApprovalForm(forms.Form):
             for g in commentaries
         ]
         self.nothing_to_choose = all(item.entered_by_you for item in items)
+        self.seen_values = None
+
+    @property
+    def seen_token(self) -> str:
+        """What this page shows of each, signed: always what is saved now, so deciding
+        after a refusal is a choice made having seen the change."""
+        values = [item.value for group in self.groups for item in group.items]
+        commentaries = [group.commentary for group in self.groups if group.commentary]
+        return opened_token(seen_versions(values=values, commentaries=commentaries))
 
     @property
     def approving(self) -> bool:
@@ -250,6 +269,9 @@ class ApprovalForm(forms.Form):
 
     def clean(self):
         data = super().clean()
+        self.seen_values = read_opened_token(data.get("seen", ""))
+        if self.seen_values is None:
+            raise forms.ValidationError(STALE_FORM, code="stale")
         if not data.get("values") and not data.get("commentaries") and not self.errors:
             field = "commentaries" if self.nothing_to_choose else "values"
             self.add_error(field, "Select the values or commentary to approve or return")

@@ -221,6 +221,7 @@ class ApprovalsView(ScorecardPageMixin, FormView):
             values, commentaries = approval_services.approvals_decide(
                 value_ids=data["values"], commentary_ids=data["commentaries"],
                 approve=form.approving, user=self.request.user, reason=data["reason"],
+                seen=form.seen_values,
             )  # fmt: skip
         except ValidationError as error:
             add_service_errors(form, error)

@@ -249,3 +249,43 @@ def test_an_error_on_one_figure_keeps_the_others_saved_and_what_was_typed(ann, f
     assert response.status_code == 302
     assert held(fd2).value == D(12)
     assert held(fd1).history.count() == 2  # entered, submitted: not written again
+
+
+# Finding 4: an approver decides on what they saw -----------------------------------------
+
+APPROVALS = reverse("scorecard_approvals")
+
+
+def test_a_figure_changed_after_the_approval_page_opened_is_not_approved_unseen(ann, bob, fd1):
+    value = IndicatorValueFactory(
+        indicator=fd1, period=MONTH, value=D("80"), state="submitted", entered_by=bob.user
+    )
+    seen = ann.get(APPROVALS).context["form"].seen_token
+    send(bob, ENTRY, opened_form(bob, ENTRY), {field(fd1, "value"): "95"})  # still submitted
+
+    response = ann.post(APPROVALS, {"seen": seen, "values": [value.pk], "decision": "approve"})
+
+    assert response.status_code == 200
+    assert f"FD1, {MONTH:%B %Y} was changed after you opened this page" in response.text
+    assert "95.0%" in response.text  # the figure as it is now
+    value.refresh_from_db()
+    assert (value.value, value.state) == (D(95), State.SUBMITTED)
+
+    again = response.context["form"].seen_token
+    response = ann.post(APPROVALS, {"seen": again, "values": [value.pk], "decision": "approve"})
+
+    assert response.status_code == 302
+    value.refresh_from_db()
+    assert (value.value, value.state, value.approved_by) == (D(95), State.APPROVED, ann.user)
+
+
+def test_an_approval_without_what_the_page_showed_is_refused(ann, bob, fd1):
+    value = IndicatorValueFactory(
+        indicator=fd1, period=MONTH, value=D("80"), state="submitted", entered_by=bob.user
+    )
+
+    response = ann.post(APPROVALS, {"values": [value.pk], "decision": "approve"})
+
+    assert "This page was open too long or was changed in the browser" in response.text
+    value.refresh_from_db()
+    assert value.state == State.SUBMITTED

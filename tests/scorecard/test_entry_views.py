@@ -86,6 +86,12 @@ def send(client, url, data, opened=None):
     return client.post(url, {**(opened or opened_form(client, url)), **data})
 
 
+def decide(client, data):
+    """Posts a decision from the approvals page as it was opened (what it showed, signed)."""
+    seen = client.get(APPROVALS).context["form"].seen_token
+    return client.post(APPROVALS, {"seen": seen, **data})
+
+
 def submitted_commentary(area, period=MONTH):
     return Commentary.objects.create(service_area=area, period=period, text="Up", state="submitted")
 
@@ -163,7 +169,7 @@ def test_the_director_approves(client, fd1, post):
     client.force_login(director)
     value = submitted(fd1, 50)
 
-    client.post(APPROVALS, {"values": value.pk, "decision": "approve"})
+    decide(client, {"values": value.pk, "decision": "approve"})
 
     value.refresh_from_db()
     assert (value.state, value.approved_by) == (State.APPROVED, director)
@@ -332,7 +338,7 @@ def test_commentary_is_checked_saved_and_submitted(officer_client, area):
 def test_returned_commentary_says_why(officer_client, area):
     returning = {"commentaries": submitted_commentary(area).pk, "decision": "return"}
 
-    officer_client.post(APPROVALS, {**returning, "reason": "Why?"})
+    decide(officer_client, {**returning, "reason": "Why?"})
 
     assert "Returned for changes: Why?" in officer_client.get(COMMENTARY).text
 
@@ -366,12 +372,12 @@ def test_approving_and_returning(officer_client, fd1, fd2):
         ({"values": [second.pk], "decision": "return"}, "#id_reason"),
         ({"decision": "approve"}, "#id_values_0"),
     ]:
-        assert f'<a href="{error}">' in officer_client.post(url, data).text
+        assert f'<a href="{error}">' in decide(officer_client, data).text
 
-    response = officer_client.post(url, {"values": [first.pk], "decision": "approve"})
+    response = decide(officer_client, {"values": [first.pk], "decision": "approve"})
     assert response.url == url
     assert "1 value approved" in officer_client.get(url).text
-    officer_client.post(url, {"values": [second.pk], "decision": "return", "reason": "Too low"})
+    decide(officer_client, {"values": [second.pk], "decision": "return", "reason": "Too low"})
 
     first.refresh_from_db()
     second.refresh_from_db()

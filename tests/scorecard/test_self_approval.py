@@ -39,6 +39,11 @@ def test_self_approval_rule(entered_by_id, approver_id, allow_self, problem):
     )  # fmt: skip
 
 
+def decide(client, data):
+    seen = client.get(APPROVALS).context["form"].seen_token
+    return client.post(APPROVALS, {"seen": seen, **data})
+
+
 @pytest.fixture
 def officer(db):
     return UserFactory(roles=[roles.PERFORMANCE_OFFICER], full_name="Pat Officer")
@@ -138,7 +143,7 @@ def test_the_approval_page_shows_your_own_without_a_control(client, officer, own
 def test_a_crafted_approval_of_your_own_is_refused_with_a_message(client, officer, own_value):
     client.force_login(officer)
 
-    response = client.post(APPROVALS, {"values": [own_value.pk], "decision": "approve"})
+    response = decide(client, {"values": [own_value.pk], "decision": "approve"})
 
     assert response.status_code == 200
     assert OWN in response.text
@@ -154,6 +159,6 @@ def test_with_the_setting_the_page_offers_your_own(client, settings, officer, ow
 
     assert "Entered by you" not in page
     assert f'name="values" value="{own_value.pk}"' in page
-    client.post(APPROVALS, {"values": [own_value.pk], "decision": "approve"})
+    decide(client, {"values": [own_value.pk], "decision": "approve"})
     own_value.refresh_from_db()
     assert own_value.state == State.APPROVED
