@@ -124,6 +124,11 @@ def read_text_table(data: bytes, *, delimiter: str | None = None) -> Table:
                 break
     except csv.Error as exc:  # a cell over csv's own limit, or quoting it cannot follow
         where = f"Row {reader.line_num}" if reader.line_num else "The file"
+        if "field larger" in str(exc):
+            raise SpreadsheetError(
+                f"{where} has a cell of more than {csv.field_size_limit():,} characters: a "
+                f"cell may hold at most {MAX_CELL_CHARS:,}."
+            ) from exc
         raise SpreadsheetError(f"{where} cannot be read as CSV ({exc}).") from exc
     return table
 

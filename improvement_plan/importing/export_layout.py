@@ -36,6 +36,7 @@ EXPORT_COLUMNS = (
     "lead_timeframe",
 )
 JOINER = "; "
+REFERENCE_MAX = 20  # Action.reference's length
 REFERENCE_RE = re.compile(r"^(\d{1,3})\.(\d{1,3})\.(\d{1,3})$")
 NUMBER_RE = re.compile(r"^\s*(\d{1,3})\s*\.?\s*(.*)$", re.DOTALL)
 RAG_WORDS = {"red": "red", "amber": "amber", "green": "green", "blue": "blue"}
@@ -108,6 +109,11 @@ class _ExportBuilder:
         title = cells["priority_title"] or number.group(2).strip()
         priority = self._priority(row, int(number.group(1)), title)
         reference, objective_order, action_order = self._place(row, priority, cells)
+        if len(reference) > REFERENCE_MAX:
+            shown = f"{reference[:20]}..."
+            self.warn(row, f'Action reference "{shown}" is longer than {REFERENCE_MAX} '
+                      "characters: the row is skipped.")  # fmt: skip
+            return
         if reference in self.references:
             self.warn(row, f"Action {reference} appears twice: this row is skipped.")
             return
@@ -139,7 +145,9 @@ class _ExportBuilder:
             order = last.order
         else:
             order = max((o.order for o in priority.objectives), default=0) + 1
-        reference = cells["action_ref"][:20]
+        reference = cells["action_ref"]
+        if len(reference) > REFERENCE_MAX:
+            return reference, order, None  # refused by add(): longer than the database holds
         if not reference:
             reference = f"{priority.number}.{order}.{len(last.actions) + 1 if last else 1}"
             self.warn(row, f"An action with no reference: numbered {reference}.")
@@ -155,7 +163,8 @@ class _ExportBuilder:
         return objective
 
     def _action(self, row: int, reference: str, order: int, cells) -> ParsedAction:
-        if cells["progress_entries"].isdigit() and int(cells["progress_entries"]) > 1:
+        entries = cells["progress_entries"]
+        if entries.isdigit() and len(entries) < 10 and int(entries) > 1:
             self.earlier_progress_left_out = True
         written_rag = cells["reported_rag"]
         rag = RAG_WORDS.get(written_rag.lower(), "")

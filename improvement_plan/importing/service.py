@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from governance.models import Post, PostAlias
@@ -177,12 +178,29 @@ def _save_action(plan, objective, parsed: ParsedAction, timeframe: Timeframe, re
     }
     if parsed.reported_rag is not None:
         values["reported_rag"] = parsed.reported_rag
+    _free_place(objective, parsed.order, keep=action)
     if action is None:
         values["status"] = status or Action.Status.NOT_STARTED
         return Action.objects.create(reference=parsed.reference, **values), None
     values["status"] = status or action.status
     _keep_what_was_tracked(action, values, parsed, report)
     return action, _update_fields(action, values)
+
+
+def _free_place(objective: Objective, order: int, *, keep: Action | None) -> None:
+    """Rule: an action the file moves takes its place; the one there moves to the end.
+
+    Actions are matched by reference, so a file can reorder them: action 1.1.2 may come
+    to stand where 1.1.1 stood. Each item holds one action at each place (the database
+    says so: action_order_unique), so the action standing there moves after the item's
+    last; the file's own row for it, if any, puts it back in its place later on.
+    """
+    there = Action.objects.filter(objective=objective, order=order)
+    if keep is not None:
+        there = there.exclude(pk=keep.pk)
+    if there.exists():
+        last = Action.objects.filter(objective=objective).aggregate(m=Max("order"))["m"]
+        there.update(order=last + 1)
 
 
 TRACKED_SINCE = {"due_date": "due date", "status": "status", "reported_rag": "reported RAG"}

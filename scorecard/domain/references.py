@@ -101,7 +101,7 @@ def parse_month(text: str) -> datetime.date | None:
             return None
         month, year = MONTHS[named["month"]], int(named["year"])
         year += 2000 if year < 100 else 0
-    return datetime.date(year, month, 1) if 1 <= month <= 12 else None
+    return datetime.date(year, month, 1) if 1 <= month <= 12 and 1900 <= year <= 2999 else None
 
 
 def parse_benchmark(text: str) -> tuple[str, str] | None:

@@ -10,6 +10,7 @@ column; an empty cell says nothing and changes nothing.
 
 import datetime
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from scorecard.domain.values import CellValue, parse_value
 from scorecard.importing.layout import IndicatorRow
@@ -26,6 +27,8 @@ RAG_LETTERS = {
     "na": "N/A",
 }
 ARROWS = frozenset("↑↓↔→←")
+FIGURE_LIMIT = Decimal(10) ** 10
+PLACES = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
@@ -105,10 +108,26 @@ def _read_value(reading: RowReading, column, text: str, period) -> None:
 
 def _read_number(reading: RowReading, column: str, text: str) -> CellValue | None:
     cell = parse_value(text)
-    if cell.error:
-        reading.problems.append(RowProblem(cell.error, column))
+    error = cell.error or too_large(cell.value)
+    if error:
+        reading.problems.append(RowProblem(error, column))
         return None
     return cell
+
+
+def too_large(value: Decimal | None) -> str:
+    """Rule: a figure is kept to 4 decimal places and must be under 10^10 (the fields hold
+    14 digits, 4 after the point); a bigger one is a cell error, never a database error."""
+    if value is None:
+        return ""
+    if abs(value) < FIGURE_LIMIT and abs(value.quantize(PLACES)) < FIGURE_LIMIT:
+        return ""
+    return f'"{shown_figure(value)}" is too large: a figure must be under 10,000,000,000.'
+
+
+def shown_figure(value: Decimal) -> str:
+    text = f"{value:f}" if abs(value.adjusted()) < 40 else f"{value:E}"
+    return text if len(text) <= 40 else f"{text[:40]}..."
 
 
 def _read_rag(reading: RowReading, column: str, text: str) -> str:

@@ -25,7 +25,7 @@ from scorecard.importing.layout import (
 )
 from scorecard.importing.reading import ScorecardFileError, Source, read_sheets
 from scorecard.importing.report import NewIndicator, ScorecardImportReport
-from scorecard.importing.rows import RowReading, read_row
+from scorecard.importing.rows import RowReading, read_row, too_large
 from scorecard.importing.storing import (
     ImportContext,
     section_for,
@@ -41,6 +41,7 @@ class ScorecardPeriodNeeded(ScorecardFileError):
     """The file has a Current column and no period was named for it; nothing is imported."""
 
 
+REF_MAX = 20  # Indicator.ref's length
 PERIOD_NEEDED = "The file has a Current or Current Performance column: name the month it describes."
 
 
@@ -103,6 +104,11 @@ def _service_areas(report: ScorecardImportReport) -> dict[str, ServiceArea]:
 def _import_row(row: IndicatorRow, context: ImportContext) -> None:
     report = context.report
     report.indicators_read += 1
+    if len(row.ref_written) > REF_MAX:
+        report.cell_errors += 1
+        report.rows_skipped += 1
+        context.warn(row, f"Skipped: a reference has at most {REF_MAX} characters.", "Ref")
+        return
     area = context.areas.get(row.ref.prefix)
     if area is None:
         prefix = row.ref.prefix
@@ -136,9 +142,12 @@ def _store_values(indicator, row: IndicatorRow, reading: RowReading, context) ->
 def _target(row: IndicatorRow, context: ImportContext) -> target_rules.TargetReading | None:
     text = next((text for column, text in row.cells if column.kind == "target"), "")
     reading = target_rules.parse_target(text)
-    if reading is not None and reading.error:
+    if reading is None:
+        return None
+    error = reading.error or too_large(reading.low) or too_large(reading.high)
+    if error:
         context.report.cell_errors += 1
-        context.warn(row, reading.error, "Target")
+        context.warn(row, error, "Target")
         return None
     return reading
 
@@ -181,7 +190,7 @@ def _create_indicator(row: IndicatorRow, area, reading, polarity: str, context) 
     )  # fmt: skip
     return Indicator.objects.create(
         ref=row.ref_written, title=row.title[:400], service_area=area, section=section,
-        unit=guess_unit(row.title, cells), decimal_places=decimal_places(cells),
+        unit=guess_unit(row.title, cells), decimal_places=min(decimal_places(cells), 4),
         polarity=polarity or Indicator.Polarity.NEITHER, order=_next_order(area),
     )  # fmt: skip
 

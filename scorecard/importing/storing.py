@@ -15,6 +15,7 @@ from django.utils import timezone
 from scorecard.domain.values import CellValue, parse_value
 from scorecard.importing.layout import IndicatorRow, ScorecardWarning
 from scorecard.importing.report import ScorecardImportReport, ValueChange, shown
+from scorecard.importing.rows import too_large
 from scorecard.models import Benchmark, Indicator, IndicatorValue, Section, ServiceArea, Target
 
 FIELD_NAMES = {
@@ -124,10 +125,11 @@ def store_benchmarks(indicator: Indicator, row: IndicatorRow, context: ImportCon
         if column.kind != "benchmark":
             continue
         cell = parse_value(text)
-        if cell.error:
+        error = cell.error or too_large(cell.value)
+        if error:
             context.report.cell_errors += 1
-            context.warn(row, cell.error, column.written)
-        if cell.value is None:
+            context.warn(row, error, column.written)
+        if error or cell.value is None:
             continue
         key = {"indicator": indicator, "comparator": column.comparator, "year": column.year}
         benchmark = Benchmark.objects.filter(**key).first()
