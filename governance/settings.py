@@ -204,6 +204,7 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"socket_connect_timeout": 2, "socket_timeout"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 8  # a working day
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "governance.errors.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp 4): only this site's own scripts, styles, images and
 # fonts; no inline script or style attribute anywhere in the pages (tests/governance/

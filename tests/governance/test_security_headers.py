@@ -217,3 +217,15 @@ def test_the_400_page_renders_on_its_own(rf):
     response = errors.bad_request(request)
     assert response.status_code == 400
     assert "Go back, check what you entered and try again." in response.content.decode()
+
+
+def test_a_form_sent_without_its_token_gets_a_govuk_page():
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(
+        reverse("login"), {"username": "a@example.gov.uk", "password": "x"}
+    )
+    assert response.status_code == 403
+    content = response.content.decode()
+    assert "Sorry, this form could not be sent" in content
+    assert 'class="govuk-skip-link"' in content
