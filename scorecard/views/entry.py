@@ -52,10 +52,12 @@ def figures_in_words(count: int) -> str:
 
 
 def outcome_in_words(outcome: services.EntryOutcome, *, where: str) -> str:
-    """What a save did, and what is still to enter: "2 figures saved for Front Door…"."""
-    words = f"{figures_in_words(len(outcome.saved))} saved for {where}"
+    """What a save did, and what is still to enter: "Front Door, June 2023: 2 figures
+    saved, 2 figures submitted for approval. Still to enter: FD3"."""
+    done = [f"{figures_in_words(len(outcome.saved))} saved"] if outcome.saved else []
     if outcome.submitted:
-        words += f"; {figures_in_words(outcome.submitted)} submitted for approval"
+        done.append(f"{figures_in_words(outcome.submitted)} submitted for approval")
+    words = f"{where}: {', '.join(done) or 'no figure changed'}"
     if outcome.still_to_enter:
         words += f". Still to enter: {', '.join(outcome.still_to_enter)}"
     return words

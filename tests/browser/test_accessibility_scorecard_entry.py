@@ -143,7 +143,7 @@ def test_a_performance_officer_enters_and_submits_and_the_director_approves_a_mo
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
     banner = page.locator(".govuk-notification-banner").inner_text()
-    assert "1 figure saved for Front Door" in banner
+    assert f"Front Door, {month}: 1 figure saved" in banner
     assert "Still to enter: FD2" in banner
     fd2 = page.get_by_role("group", name="FD2 Contacts received")
     fd2.get_by_label("Count").fill("7,362")

@@ -254,7 +254,7 @@ def test_saving_a_draft(officer_client, fd1, fd2):
     assert (second.value, second.note) == (D(7362), "Checked")
     assert second.entered_by == officer_client.user
     page = officer_client.get(response.url).text
-    for words in [f"2 figures saved for Front Door, {MONTH:%B %Y}", '"781"', '"1000"']:
+    for words in [f"Front Door, {MONTH:%B %Y}: 2 figures saved", '"781"', '"1000"']:
         assert words in page, words
 
 
@@ -289,8 +289,10 @@ def test_submitting_sends_each_figure_that_is_ready(officer_client, fd1, fd2):
     assert IndicatorValue.objects.get(indicator=fd1, period=MONTH).state == State.SUBMITTED
     assert not IndicatorValue.objects.filter(indicator=fd2, period=MONTH).exists()
     page = officer_client.get(response.url).text
-    assert "1 figure saved for Front Door" in page
-    assert "1 figure submitted for approval. Still to enter: FD2" in page
+    assert (
+        f"Front Door, {MONTH:%B %Y}: 1 figure saved, 1 figure submitted for approval. "
+        "Still to enter: FD2"
+    ) in page
     entry_page = officer_client.get(ENTRY).text
     assert "Still to enter" in entry_page
     assert "FD2</dd>" in entry_page
