@@ -84,7 +84,8 @@ class ProgressUpdateForm(PlanEditForm):
     )
     rag_reason = _limited(
         "rag_reason", rows=3, label="Why is the action Red or Amber?",
-        help_text="You must give a reason if you report Red or Amber.",
+        help_text="You must give a reason if you report Red or Amber. A reason left from an "
+        "earlier Red or Amber is not kept if you now report Green or Blue.",
     )  # fmt: skip
     status = forms.ChoiceField(
         label="What is the action's status?",

@@ -399,3 +399,23 @@ def test_a_renamed_executable_is_refused_on_the_evidence_field(client, action, l
     assert response.status_code == 200
     assert response.context["form"].errors["evidence"][0].startswith("minutes.pdf: The selected")
     assert not ProgressUpdate.objects.exists()
+
+
+def test_the_form_is_pre_filled_with_the_reported_rag_and_its_reason(client, action, lead):
+    Action.objects.filter(pk=action.pk).update(reported_rag="red", reported_rag_reason="No staff")
+    client.force_login(lead)
+
+    form = client.get(reverse("action_update", args=[action.pk])).context["form"]
+
+    assert (form["reported_rag"].value(), form["rag_reason"].value()) == ("red", "No staff")
+
+
+def test_a_reason_left_from_red_is_not_kept_with_green(client, action, lead):
+    Action.objects.filter(pk=action.pk).update(reported_rag="red", reported_rag_reason="No staff")
+    client.force_login(lead)
+
+    post_update(client, action, reported_rag="green", rag_reason="No staff")
+
+    action.refresh_from_db()
+    assert (action.reported_rag, action.reported_rag_reason) == ("green", "")
+    assert ProgressUpdate.objects.get().rag_reason == ""
