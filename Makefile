@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install assets run demo migrate serve test lint format bench clean worker beat
+.PHONY: install assets run demo migrate serve test lint format bench clean worker beat fuzz
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +61,10 @@ format: install
 test: lint
 	$(MANAGE) makemigrations --check --dry-run
 	$(VENV)/bin/pytest
+
+# The importers' fuzz suite at length: 20,000 new hostile files through each importer.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest tests/fuzz -p no:cacheprovider
 
 bench: install
 	$(PY) -m benchmarks
