@@ -289,3 +289,27 @@ def test_an_approval_without_what_the_page_showed_is_refused(ann, bob, fd1):
     assert "This page was open too long or was changed in the browser" in response.text
     value.refresh_from_db()
     assert value.state == State.SUBMITTED
+
+
+def test_a_figure_first_entered_by_two_people_at_once_is_a_message_not_an_error(
+    ann, fd1, fd2, monkeypatch
+):
+    """Both saw no FD1 and both insert it: the second insert meets the unique rule. That
+    figure gets a message, and the others in the same save are still saved."""
+    IndicatorValueFactory(indicator=fd1, period=MONTH, value=D("80"))
+    real = services._month_values
+    monkeypatch.setattr(
+        services, "_month_values", lambda indicators, period: {
+            pk: v for pk, v in real(indicators, period=period).items() if pk != fd1.pk
+        },
+    )  # fmt: skip
+
+    outcome = services.values_enter(
+        indicators=[fd1, fd2], period=MONTH, user=ann.user, today=TODAY,
+        entries={fd1.pk: Entry(value=D(70)), fd2.pk: Entry(value=D(9))},
+    )  # fmt: skip
+
+    assert outcome.problems == {
+        field(fd1, "value"): "Someone else entered FD1 at the same time: check it and save again"
+    }
+    assert (held(fd1).value, held(fd2).value) == (D(80), D(9))
