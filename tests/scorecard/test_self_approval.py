@@ -2,6 +2,7 @@
 entered or last changed it, unless settings.SCORECARD_ALLOW_SELF_APPROVAL."""
 
 import datetime
+from decimal import Decimal as D
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,7 +10,7 @@ from django.urls import reverse
 
 from governance import roles
 from scorecard import approval_services
-from scorecard.domain.approval import self_approval_problem
+from scorecard.domain.approval import figure_version, self_approval_problem
 from scorecard.models import Commentary, IndicatorValue
 from tests.governance.factories import UserFactory
 from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory, ServiceAreaFactory
@@ -42,6 +43,22 @@ def test_self_approval_rule(entered_by_id, approver_id, allow_self, problem):
 def decide(client, data):
     seen = client.get(APPROVALS).context["form"].seen_token
     return client.post(APPROVALS, {"seen": seen, **data})
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "same"),
+    [
+        ((D("80.0000"), "", "Checked"), (D("80"), "", "Checked"), True),  # as stored or typed
+        ((D("80"), "", "Checked"), (D("81"), "", "Checked"), False),
+        ((D("80"), "", "Checked"), (D("80"), "", "Checked twice"), False),
+        ((None, "Late", ""), (None, "Not yet available", ""), False),
+    ],
+)
+def test_what_an_approver_saw_of_a_figure(first, second, same):
+    def version(figure):
+        return figure_version(value=figure[0], missing_reason=figure[1], note=figure[2])
+
+    assert (version(first) == version(second)) is same
 
 
 @pytest.fixture
