@@ -9,4 +9,6 @@ urlpatterns = [
     path("import/check/", imports.PlanImportPreviewView.as_view(), name="plan_import_preview"),
     path("import/confirm/", imports.PlanImportConfirmView.as_view(), name="plan_import_confirm"),
     path("import/cancel/", imports.PlanImportCancelView.as_view(), name="plan_import_cancel"),
+    path("import/progress/", imports.PlanImportProgressView.as_view(), name="plan_import_progress"),
+    path("import/status/", imports.PlanImportStatusView.as_view(), name="plan_import_status"),
 ]

@@ -1,7 +1,7 @@
 """What an import did, or in a dry run would do: counts, warnings by row, and a preview."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from improvement_plan.importing.layout import RowWarning
 
@@ -80,3 +80,30 @@ class PlanImportReport:
             lines.append("Posts created for an administrator to review or merge:")
             lines += [f"  {name}" for name in self.posts_created]
         return lines
+
+
+def report_as_data(report: PlanImportReport) -> dict:
+    """The report as JSON-ready data, for an import run by a task (see background)."""
+    data = asdict(report)
+    for priority in data["priorities"]:
+        for action in priority["actions"]:
+            action["due_date"] = action["due_date"].isoformat() if action["due_date"] else None
+    return data
+
+
+def report_from_data(data: dict) -> PlanImportReport:
+    """The report back from report_as_data()."""
+    data = dict(data)
+    warnings = [RowWarning(**warning) for warning in data.pop("warnings")]
+    priorities = []
+    for priority in data.pop("priorities"):
+        actions = [
+            ActionPreview(**action | {"due_date": _date(action["due_date"])})
+            for action in priority.pop("actions")
+        ]
+        priorities.append(PriorityPreview(**priority, actions=actions))
+    return PlanImportReport(**data, warnings=warnings, priorities=priorities)
+
+
+def _date(text: str | None) -> datetime.date | None:
+    return datetime.date.fromisoformat(text) if text else None

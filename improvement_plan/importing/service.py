@@ -7,6 +7,7 @@ export_plan wrote (improvement_plan.importing.export_layout).
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -41,10 +42,13 @@ def plan_import(
     dry_run: bool,
     user=None,
     today: datetime.date,
+    progress: Callable[[int, int], None] | None = None,
 ) -> PlanImportReport:
     """Imports a plan file into the plan titled `plan_title`, creating it when new.
 
     Raises PlanFileError or PlanLayoutError when the file cannot be read at all.
+    `progress(done, total)` is told of the actions imported as the import goes (a task
+    shows it on the page).
     """
     rows, notes = read_table(source, filename)
     parsed = parse_rows(rows)
@@ -56,12 +60,27 @@ def plan_import(
     report.plan_id = None if dry_run and report.plan_created else plan.pk
     leads = _LeadPosts(report)
     context = _Context(report=report, leads=leads, user=user, now=timezone.now(), today=today)
+    context.progress = _Progress(progress, total=len(parsed.actions))
     for parsed_priority in parsed.priorities:
         _import_priority(plan, parsed_priority, context)
     report.warnings.sort(key=lambda warning: warning.row)
     if dry_run:
         transaction.set_rollback(True)
     return report
+
+
+class _Progress:
+    """Tells `report(done, total)` every EVERY actions and at the end; nothing if None."""
+
+    EVERY = 25
+
+    def __init__(self, report: Callable[[int, int], None] | None, *, total: int):
+        self.report, self.total, self.done = report, total, 0
+
+    def step(self) -> None:
+        self.done += 1
+        if self.report and (self.done % self.EVERY == 0 or self.done == self.total):
+            self.report(self.done, self.total)
 
 
 @dataclass
@@ -71,6 +90,7 @@ class _Context:
     user: object
     now: datetime.datetime
     today: datetime.date
+    progress: _Progress | None = None
 
 
 class _LeadPosts:
@@ -121,6 +141,7 @@ def _import_priority(plan: Plan, parsed: ParsedPriority, context: _Context) -> N
         _update(objective, title=parsed_objective.title)
         for parsed_action in parsed_objective.actions:
             preview.actions.append(_import_action(plan, objective, parsed_action, context))
+            context.progress.step()
 
 
 def _update(instance, **values) -> bool:
