@@ -42,9 +42,16 @@ from improvement_plan.versions import (
 EVIDENCE_KINDS = {"pdf", "docx", "xlsx", "png", "jpeg", "gif"}
 
 
+# django-simple-history keeps a change's reason in 100 characters; the whole reason for a
+# moved due date is kept in its DueDateChange.
+HISTORY_REASON_LIMIT = 100
+
+
 def _save_action(action: Action, *, user, reason: str, fields: list[str]) -> None:
-    """Saves with the history entry naming who changed it and why."""
+    """Saves with the history entry naming who changed it and why (shortened to fit)."""
     action._history_user = user
+    if len(reason) > HISTORY_REASON_LIMIT:
+        reason = reason[: HISTORY_REASON_LIMIT - 1] + "…"
     action._change_reason = reason
     action.save(update_fields=[*fields, "updated_at"])
 

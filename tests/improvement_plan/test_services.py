@@ -229,3 +229,18 @@ def test_linking_indicators_is_kept_in_history_with_the_user(action):
     assert list(action.indicators.all()) == [indicator]
     latest = action.history.order_by("-history_date", "-history_id").first()
     assert latest.history_user == director
+
+
+def test_a_long_reason_for_a_move_is_kept_whole_and_shortened_in_history(action, lead):
+    """django-simple-history keeps 100 characters of a reason: PostgreSQL refused more."""
+    reason = "r" * 500
+
+    services.due_date_change(
+        action=action, to_date=action.due_date + datetime.timedelta(days=7), reason=reason,
+        user=lead,
+    )  # fmt: skip
+
+    assert DueDateChange.objects.get().reason == reason
+    latest = action.history.order_by("-history_date", "-history_id").first()
+    assert len(latest.history_change_reason) == 100
+    assert latest.history_change_reason.endswith("…")
