@@ -11,6 +11,7 @@ from django.utils import timezone
 from governance.domain.file_types import sniff_kind
 from scorecard.domain.references import parse_month
 from scorecard.importing import ScorecardFileError
+from scorecard.importing import pending as kept
 from scorecard.importing.layout import parse_scorecard
 from scorecard.importing.reading import read_sheets
 
@@ -47,7 +48,9 @@ def scorecard_file_kind(name: str, data: bytes) -> str:
             "The selected file is not UTF-8 text: save it from Excel as CSV UTF-8"
         ) from exc
     if b"\x00" in data:
-        raise forms.ValidationError("The selected file is not TSV or CSV text")
+        raise forms.ValidationError(
+            "The selected file has NUL characters in it: it is not TSV or CSV text"
+        )
     return expected
 
 
@@ -87,13 +90,16 @@ class ScorecardUploadForm(forms.Form):
             )
         data = upload.read()
         kind = scorecard_file_kind(upload.name, data)
+        self.file_bytes, self.file_kind = data, kind
+        if len(data) > kept.BACKGROUND_OVER_BYTES:  # read by a task, which says what is wrong
+            return upload
         try:
             parsed = parse_scorecard(read_sheets(data, f"scorecard.{kind}"))
         except ScorecardFileError as exc:
             raise forms.ValidationError(f"The selected file cannot be imported. {exc}") from exc
         if not parsed.tables:
             raise forms.ValidationError(NO_TABLE)
-        self.file_bytes, self.file_kind, self.needs_period = data, kind, parsed.has_current
+        self.needs_period = parsed.has_current
         return upload
 
     def clean_period(self) -> datetime.date | None:

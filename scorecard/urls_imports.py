@@ -21,4 +21,14 @@ urlpatterns = [
         imports.ScorecardImportCancelView.as_view(),
         name="scorecard_import_cancel",
     ),
+    path(
+        "import/progress/",
+        imports.ScorecardImportProgressView.as_view(),
+        name="scorecard_import_progress",
+    ),
+    path(
+        "import/status/",
+        imports.ScorecardImportStatusView.as_view(),
+        name="scorecard_import_status",
+    ),
 ]

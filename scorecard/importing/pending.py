@@ -5,9 +5,16 @@ random string kept in the uploader's session with the file's name and the period
 named for its Current columns. The path is built here from the session's token, never
 from anything the browser sends. Files older than a session are swept away when the
 next file is kept.
+
+A file over BACKGROUND_OVER_BYTES is checked and imported by a Celery task
+(scorecard.tasks.import_scorecard_file), never in the request: the task writes its
+progress and then its report to <token>.<check|import>.json beside the file, which the
+pages read while they show the progress.
 """
 
 import datetime
+import json
+import os
 import re
 import secrets
 import time
@@ -19,6 +26,8 @@ from django.conf import settings
 SESSION_KEY = "scorecard.pending_import"
 TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 KINDS = ("tsv", "txt", "csv", "xlsx")
+MODES = ("check", "import")
+BACKGROUND_OVER_BYTES = 200 * 1024  # some thousands of indicator rows: bigger go to a task
 
 
 @dataclass(frozen=True)
@@ -39,6 +48,51 @@ class PendingImport:
 
     def read(self) -> bytes:
         return self.path.read_bytes()
+
+    @property
+    def in_background(self) -> bool:
+        """Rule: a file over BACKGROUND_OVER_BYTES is checked and imported by a task."""
+        return self.path.stat().st_size > BACKGROUND_OVER_BYTES
+
+    def as_data(self) -> dict:
+        period = self.period.isoformat() if self.period else ""
+        return {"token": self.token, "kind": self.kind, "filename": self.filename, "period": period}
+
+
+def status_path(token: str, mode: str) -> Path:
+    if not TOKEN_RE.match(token) or mode not in MODES:
+        raise ValueError("Not a kept import.")
+    return imports_dir() / f"{token}.{mode}.json"
+
+
+def status_write(token: str, mode: str, status: dict) -> None:
+    """Replaces the task's status file at once, so a page never reads half of one."""
+    path = status_path(token, mode)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".part")
+    partial.write_text(json.dumps(status), encoding="utf-8")
+    os.replace(partial, path)
+
+
+def status_read(token: str, mode: str) -> dict | None:
+    """The task's status ("queued", "running", "done", "refused", "failed"), or None."""
+    try:
+        return json.loads(status_path(token, mode).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def pending_from_data(data: dict) -> PendingImport | None:
+    """The kept file a task was given, or None when it has gone."""
+    token, kind = str(data.get("token", "")), data.get("kind")
+    if not TOKEN_RE.match(token) or kind not in KINDS:
+        return None
+    try:
+        period = datetime.date.fromisoformat(data["period"]) if data.get("period") else None
+    except (TypeError, ValueError):
+        return None
+    pending = PendingImport(token, kind, str(data.get("filename", "")), period)
+    return pending if pending.path.is_file() else None
 
 
 def imports_dir() -> Path:
@@ -83,6 +137,8 @@ def pending_discard(session) -> None:
     pending = pending_get(session)
     if pending is not None:
         pending.path.unlink(missing_ok=True)
+        for mode in MODES:
+            status_path(pending.token, mode).unlink(missing_ok=True)
     session.pop(SESSION_KEY, None)
 
 

@@ -1,7 +1,7 @@
 """What a scorecard import did, or would do in a dry run: counts, changes and problems."""
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from scorecard.importing.layout import ScorecardWarning
@@ -112,3 +112,37 @@ class ScorecardImportReport:
             lines.append(f"Problems ({len(self.warnings)}):")
             lines += [f"  {warning.where}: {warning.message}" for warning in self.warnings]
         return lines
+
+
+def report_as_data(report: ScorecardImportReport) -> dict:
+    """The report as JSON-ready data, for an import run by a task (see background)."""
+    data = asdict(report)
+    data["period"] = report.period.isoformat() if report.period else None
+    for change in data["value_changes"]:
+        change["period"] = change["period"].isoformat()
+    return data
+
+
+def report_from_data(data: dict) -> ScorecardImportReport:
+    """The report back from report_as_data()."""
+    data = dict(data)
+    period = datetime.date.fromisoformat(data.pop("period")) if data.get("period") else None
+    data.pop("period", None)
+    return ScorecardImportReport(
+        **data
+        | {
+            "period": period,
+            "warnings": [ScorecardWarning(**w) for w in data["warnings"]],
+            "new_indicators": [NewIndicator(**n) for n in data["new_indicators"]],
+            "value_changes": [
+                ValueChange(
+                    **c
+                    | {
+                        "period": datetime.date.fromisoformat(c["period"]),
+                        "fields": tuple(c["fields"]),
+                    }
+                )
+                for c in data["value_changes"]
+            ],
+        }
+    )

@@ -10,6 +10,7 @@ describe); a Last 12 Months column is read but has no field, and the report says
 """
 
 import datetime
+from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import Max
@@ -41,6 +42,7 @@ class ScorecardPeriodNeeded(ScorecardFileError):
     """The file has a Current column and no period was named for it; nothing is imported."""
 
 
+PROGRESS_EVERY = 25
 REF_MAX = 20  # Indicator.ref's length
 PERIOD_NEEDED = "The file has a Current or Current Performance column: name the month it describes."
 
@@ -54,12 +56,13 @@ def scorecard_import(
     dry_run: bool,
     user=None,
     all_or_nothing: bool = False,
+    progress: Callable[[int, int], None] | None = None,
 ) -> ScorecardImportReport:
     """Imports every table of a scorecard file; `period` is the month of Current columns.
 
     Raises ScorecardFileError when the file cannot be read (ScorecardPeriodNeeded when
     it has Current columns and no period), ValueError for a period that is not the
-    first of a month.
+    first of a month. `progress(done, total)` is told of the rows imported as it goes.
     """
     if period is not None and period.day != 1:
         raise ValueError("The period must be the first day of a month.")
@@ -69,8 +72,11 @@ def scorecard_import(
         raise ScorecardPeriodNeeded(PERIOD_NEEDED)
     report = _new_report(parsed, filename, period, dry_run, sheets)
     context = ImportContext(report=report, areas=_service_areas(report), period=period, user=user)
-    for row in parsed.indicators:
+    rows = parsed.indicators
+    for done, row in enumerate(rows, start=1):
         _import_row(row, context)
+        if progress and (done % PROGRESS_EVERY == 0 or done == len(rows)):
+            progress(done, len(rows))
     sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
     report.warnings.sort(key=lambda w: (sheet_order.get(w.sheet, 0), w.row))
     if dry_run or (all_or_nothing and report.cell_errors):
