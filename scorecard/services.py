@@ -37,6 +37,7 @@ from scorecard.domain.entry import (
     PART_WORDS,
     PERCENTAGE,
     Entry,
+    as_typed,
     entered_value,
     entry_field,
     entry_problems,
@@ -161,8 +162,8 @@ def _check_not_changed_by_others(indicator, now: Entry, typed: Entry, parts, ope
     unit_words = "percentage" if indicator.unit == PERCENTAGE else PART_WORDS["value"]
     check_no_conflicts(
         opened=opened,
-        current={entry_field(pk, part): getattr(now, part) for part in ENTRY_PARTS},
-        submitted={entry_field(pk, part): getattr(typed, part) for part in ENTRY_PARTS},
+        current={entry_field(pk, part): as_typed(getattr(now, part)) for part in ENTRY_PARTS},
+        submitted={entry_field(pk, part): as_typed(getattr(typed, part)) for part in ENTRY_PARTS},
         changed={entry_field(pk, part) for part in parts},
         labels={
             entry_field(pk, part): f"{indicator.ref} {unit_words if part == 'value' else words}"

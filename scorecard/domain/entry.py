@@ -73,6 +73,16 @@ def held_entry(held) -> Entry:
     )
 
 
+def as_typed(part) -> str:
+    """A part of a figure as a person types it: "78.1" for 78.1000, "" for none."""
+    if part is None:
+        return ""
+    if isinstance(part, Decimal):
+        text = f"{part:f}"
+        return text.rstrip("0").rstrip(".") if "." in text else text
+    return str(part)
+
+
 def merged_entry(held: Entry, typed: Entry, parts: Iterable[str]) -> Entry:
     """What a save writes: the `parts` this person changed as they typed them, every other
     part as held now, so a part they left alone never goes back over a newer one."""
