@@ -235,6 +235,12 @@ RULES: dict[str, list[Case]] = {
             label="file-waiting",
         )
     ],
+    # A big file's import task: its progress page (none under way: back to the upload
+    # page) and its progress as JSON.
+    "plan_import_progress": [
+        staff_page("plan_import_progress", may=DIRECTOR_AND_ADMINISTRATOR, get_status=302)
+    ],
+    "plan_import_status": [staff_page("plan_import_status", may=DIRECTOR_AND_ADMINISTRATOR)],
     # The scorecard
     "scorecard_overview": [
         staff_page("scorecard_overview"),
@@ -304,6 +310,10 @@ RULES: dict[str, list[Case]] = {
             label="file-waiting",
         )
     ],
+    "scorecard_import_progress": [
+        staff_page("scorecard_import_progress", may=SCORECARD_MANAGERS, get_status=302)
+    ],
+    "scorecard_import_status": [staff_page("scorecard_import_status", may=SCORECARD_MANAGERS)],
     # Boards and meetings
     "board_list": [staff_page("board_list")],
     "board_detail": [staff_page("board_detail", slug)],
