@@ -5,7 +5,9 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -313,3 +315,26 @@ def test_a_figure_first_entered_by_two_people_at_once_is_a_message_not_an_error(
         field(fd1, "value"): "Someone else entered FD1 at the same time: check it and save again"
     }
     assert (held(fd1).value, held(fd2).value) == (D(80), D(9))
+
+
+def test_saving_one_figure_costs_the_same_whatever_the_page_holds(ann, area, fd1):
+    """Figures left alone are neither read one by one nor written."""
+    IndicatorValueFactory(indicator=fd1, period=MONTH, value=D(1))
+
+    def save_fd1(value):
+        opened = opened_form(ann, ENTRY)
+        with CaptureQueriesContext(connection) as captured:
+            assert send(ann, ENTRY, opened, {field(fd1, "value"): value}).status_code == 302
+        return len(captured.captured_queries)
+
+    for n in range(2, 7):
+        IndicatorValueFactory(
+            indicator=IndicatorFactory(service_area=area, ref=f"FD{n}"), period=MONTH
+        )
+    few = save_fd1("50")
+    for n in range(7, 57):
+        IndicatorValueFactory(
+            indicator=IndicatorFactory(service_area=area, ref=f"FD{n}"), period=MONTH
+        )
+
+    assert save_fd1("51") == few
