@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django.http import HttpResponse
 from django.utils import timezone
 
+from common.cells import spreadsheet_cell
 from governance.domain.exempt import withheld as withheld_note
 from governance.domain.minutes import days_overdue, overdue_in_words
 from governance.models import ActionArising
@@ -26,7 +27,6 @@ HEADERS = (
     "Progress",
     "Completed on",
 )
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -59,12 +59,7 @@ def log_rows(
 
 def _cell(value) -> str:
     """A CSV cell: ISO dates, empty for none, and formula-like text made harmless."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return spreadsheet_cell(value)  # the one rule for every exported cell (common.cells)
 
 
 def _csv_row(row: LogRow) -> list:
