@@ -47,10 +47,6 @@ def scorecard_file_kind(name: str, data: bytes) -> str:
         raise forms.ValidationError(
             "The selected file is not UTF-8 text: save it from Excel as CSV UTF-8"
         ) from exc
-    if b"\x00" in data:
-        raise forms.ValidationError(
-            "The selected file has NUL characters in it: it is not TSV or CSV text"
-        )
     return expected
 
 

@@ -125,3 +125,14 @@ def test_when_the_task_cannot_start_the_page_says_so_and_keeps_the_file(director
 
     assert b"could not be started just now" in response.content
     assert kept.pending_get(director.session) is not None
+
+
+def test_a_small_file_with_nul_characters_is_checked_with_a_row_message(director, monkeypatch):
+    monkeypatch.setattr(kept, "BACKGROUND_OVER_BYTES", 200 * 1024)
+    data = b"Item,Action\n1. Priority,\nItem,Do\x00 it\n"
+    file = SimpleUploadedFile("plan.csv", data)
+    assert director.post(FORM, {"plan": "new", "new_title": "P", "file": file}).status_code == 302
+
+    checked = director.get(PREVIEW)
+
+    assert b"Column B: NUL characters were removed." in checked.content
