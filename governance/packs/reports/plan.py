@@ -11,13 +11,16 @@ Rules:
   improvement_plan.domain.rag), in words with its reason as well as colour; the lead's
   reported RAG is added when it differs.
 - Progress/ Comments lists every progress update held, oldest first, dated unless it
-  was carried over from the plan document.
+  was carried over from the plan document. An update longer than a comment may be
+  (common.forms.COMMENT_LIMIT) is shortened to it in the pack, saying so: a printed
+  paper is no place for a megabyte, and the whole update stays on the action's page.
 """
 
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
+from common.forms import COMMENT_LIMIT
 from governance.packs.words import long_date
 from improvement_plan.domain import rag as rag_rules
 from improvement_plan.models import Action, Plan, ProgressUpdate, Rag
@@ -43,12 +46,19 @@ def lead_timeframe(action: Action) -> str:
     return f"{leads}, {when}"
 
 
+def shortened(text: str, *, limit: int = COMMENT_LIMIT) -> str:
+    """The text, or its first `limit` characters saying it was shortened (docstring)."""
+    if len(text) <= limit:
+        return text
+    return f"{text[:limit]}… (shortened for the pack: the full update is on the action's page)"
+
+
 def progress_entries(action: Action) -> list[dict]:
     """Each update held, oldest first, with its date unless it was imported."""
     return [
         {
             "date": None if update.is_imported else update.created_at,
-            "text": update.text,
+            "text": shortened(update.text),
             "status": update.status_as_written,
         }
         for update in action.progress_updates.all()
