@@ -94,3 +94,22 @@ def test_every_plan_page_is_no_wider_than_the_window(page, lead, action, name):
     assert page_width(page) <= WIDTH, name
     if SCREENSHOTS:
         page.screenshot(path=f"{SCREENSHOTS}/{name}_long_word.png", full_page=True)
+
+
+def test_an_over_long_update_is_counted_refused_and_kept(page, lead, action):
+    sign_in(page, lead.email)
+    page.goto(reverse("action_update", args=[action.pk]))
+    box = page.get_by_label("What has happened since the last update?")
+
+    box.fill("y" * 5_010)
+
+    count = page.locator(".govuk-character-count__status").first  # GOV.UK Frontend's live count
+    assert count.inner_text() == "You have 10 characters too many"
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save progress update").click()
+    summary = page.locator(".govuk-error-summary").inner_text()
+    assert "Progress update must be 5,000 characters or fewer" in summary
+    assert page.get_by_label("What has happened since the last update?").input_value() == (
+        "y" * 5_010
+    )
+    assert_accessible(page)
