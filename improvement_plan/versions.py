@@ -82,6 +82,8 @@ def value_in_words(field: str, value) -> str:
         return _update_in_words(value)
     if field == "latest_review":
         return _review_in_words(value)
+    if field == "rag_reason":
+        return value or "No reason given"
     return value or ""
 
 

@@ -279,3 +279,17 @@ def test_a_form_without_its_opened_version_is_refused_and_keeps_the_text(action,
     assert "This page was open too long" in response.text
     assert "Kept text</textarea>" in response.text
     assert not ProgressUpdate.objects.exists()
+
+
+def test_two_different_reasons_for_the_rag_are_refused_in_words(action, first, second):
+    url = reverse("action_update", args=[action.pk])
+    token_a, token_b = opened_version(first, url), opened_version(second, url)
+    first.post(url, progress(action, token_a, reported_rag="red", rag_reason="No staff"))
+
+    response = second.post(url, progress(action, token_b, reported_rag="amber", rag_reason="Late"))
+
+    conflict = response.context["form"].edit_conflict
+    words = {item.field: (item.theirs, item.yours) for item in conflict.conflicts}
+    assert words == {"reported_rag": ("Red", "Amber"), "rag_reason": ("No staff", "Late")}
+    action.refresh_from_db()
+    assert (action.reported_rag, action.reported_rag_reason) == ("red", "No staff")
