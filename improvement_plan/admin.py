@@ -40,6 +40,7 @@ class ObjectiveAdmin(admin.ModelAdmin):
 
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
+    form = OpenedVersionAdminForm
     extra = 0
 
 

@@ -30,6 +30,11 @@ class OpenedVersionAdminForm(OpenedVersionFormMixin, forms.ModelForm):
     # Declared so the admin's fieldsets include it (as a hidden input).
     opened_version = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    def tracked_field_names(self) -> list[str]:
+        """The model's own fields (a formset adds DELETE, which is not one)."""
+        names = {field.name for field in self._meta.model._meta.get_fields()}
+        return [name for name in super().tracked_field_names() if name in names]
+
     def clean(self):
         data = super().clean()
         if self.instance.pk is None:

@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from common.forms import OPENED_FIELD
 from governance import roles
-from improvement_plan.models import Action
+from improvement_plan.models import Action, ProgressUpdate
 from tests.governance.factories import UserFactory
-from tests.improvement_plan.factories import ActionFactory
+from tests.improvement_plan.factories import ActionFactory, ProgressUpdateFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -29,21 +29,36 @@ def admin_client(client):
     return client
 
 
-def opened_form(client, action) -> tuple[str, dict]:
-    """The admin change page as opened: its url and the values it would post back."""
-    url = reverse("admin:improvement_plan_action_change", args=[action.pk])
-    form = client.get(url).context["adminform"].form
+def form_data(form) -> dict:
+    """What a browser would post back for a form as it was shown."""
     data = {}
     for name, field in form.fields.items():
         value = form[name].value()
+        key = form.add_prefix(name)
         if isinstance(value, list):
-            data[name] = [str(item) for item in value]
+            data[key] = [str(item) for item in value]
+        elif hasattr(field.widget, "widgets"):  # the admin's split date and time
+            for index, part in enumerate(field.widget.decompress(value)):
+                data[f"{key}_{index}"] = "" if part is None else str(part)
+        elif isinstance(value, bool):
+            if value:
+                data[key] = "on"
         elif value is not None:
-            data[name] = field.widget.format_value(value) if name == "due_date" else value
-    data.update({
-        "progress_updates-TOTAL_FORMS": "0", "progress_updates-INITIAL_FORMS": "0",
-        "progress_updates-MIN_NUM_FORMS": "0", "progress_updates-MAX_NUM_FORMS": "1000",
-    })  # fmt: skip
+            data[key] = field.widget.format_value(value) or ""
+    return data
+
+
+def management_form(formset) -> dict:
+    form = formset.management_form
+    return {form.add_prefix(name): form[name].value() for name in form.fields}
+
+
+def opened_form(client, action) -> tuple[str, dict]:
+    """The admin change page as opened: its url and the values it would post back."""
+    url = reverse("admin:improvement_plan_action_change", args=[action.pk])
+    context = client.get(url).context
+    data = form_data(context["adminform"].form)
+    data.update(management_form(context["inline_admin_formsets"][0].formset))
     return url, data
 
 
@@ -86,3 +101,21 @@ def test_an_admin_form_without_its_opened_version_is_refused(admin_client, actio
     assert response.status_code == 200
     action.refresh_from_db()
     assert action.status == "in_progress"
+
+
+def test_a_progress_update_edited_in_the_action_page_keeps_a_newer_text(admin_client, action):
+    update = ProgressUpdateFactory(action=action, text="First words")
+    url = reverse("admin:improvement_plan_action_change", args=[action.pk])
+    page = admin_client.get(url).context
+    data = form_data(page["adminform"].form)
+    inline = page["inline_admin_formsets"][0].formset
+    data.update(management_form(inline))
+    data.update(form_data(inline.forms[0]))
+    ProgressUpdate.objects.filter(pk=update.pk).update(text="Their words")
+
+    response = admin_client.post(url, {**data, "progress_updates-0-text": "My words"})
+
+    assert response.status_code == 200
+    assert "Text was changed by someone else" in response.text
+    update.refresh_from_db()
+    assert update.text == "Their words"
