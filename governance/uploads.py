@@ -135,6 +135,9 @@ def _check_package(package: zipfile.ZipFile, kind: str) -> None:
         override.get("PartName"): override.get("ContentType", "")
         for override in types.iter(f"{CONTENT_TYPES_NS}Override")
     }
+    for default in types.iter(f"{CONTENT_TYPES_NS}Default"):  # a writer may type by extension
+        if default.get("Extension", "").lower() == "xml" and main not in declared:
+            declared[main] = default.get("ContentType", "")
     if "macroEnabled" in declared.get(main, "") or "vbaProject" in " ".join(package.namelist()):
         raise ValidationError(
             f"The selected file contains macros: save it as a {KIND_NAMES[kind]} and upload that"

@@ -58,3 +58,22 @@ def test_text_from_a_form_too_big_to_send_is_put_back(page):
     )
     assert page.locator("textarea[name=rag_reason]").input_value() == ""
     assert [m for m in messages if "Content Security Policy" in m] == []
+
+
+def test_kept_text_is_forgotten_once_the_form_is_saved(page):
+    lead = UserFactory(roles=[roles.LEAD_OFFICER])
+    action = ActionFactory()
+    PostHolderFactory(post=action.lead_posts.get(), person=lead)
+    sign_in(page, lead.email)
+    form_url = reverse("action_update", args=[action.pk])
+    page.goto(form_url)
+    page.locator("textarea[name=text]").fill("Saved once, not to be offered again")
+    page.locator("input[name=reported_rag][value=green]").check()
+    with page.expect_navigation():
+        page.locator("form[method=post] button[type=submit]").last.click()
+    assert page.locator(".govuk-notification-banner--success").count() == 1
+
+    page.goto(form_url)
+
+    assert page.locator("textarea[name=text]").input_value() == ""
+    assert page.evaluate("Object.keys(sessionStorage).length") == 0

@@ -52,3 +52,4 @@ def test_production_static_files_collect_with_hashed_names(tmp_path):
     manifest = (tmp_path / "staticfiles.json").read_text()
     assert "build/app.css" in manifest
     assert "build/govuk-frontend.min.js" in manifest
+    assert "build/js-enabled.js" in manifest  # base.html loads it on every page

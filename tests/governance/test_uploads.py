@@ -213,3 +213,20 @@ def test_stored_names_are_generated_with_the_kinds_extension():
     first, second = stored_name("jpeg"), stored_name("jpeg")
     assert first != second
     assert re.fullmatch(r"[0-9a-f]{32}\.jpg", first)
+
+
+def test_a_workbook_typed_by_extension_rather_than_by_part_is_accepted():
+    data = xlsx_bytes()
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").decode()
+    main = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"
+    by_extension = re.sub(r'<Override PartName="/xl/workbook.xml"[^>]*/>', "", types)
+    by_extension = re.sub(
+        r'<Default Extension="xml" ContentType="[^"]*"/>',
+        f'<Default Extension="xml" ContentType="{main}"/>',
+        by_extension,
+    )
+    assert "/xl/workbook.xml" not in by_extension
+    assert main in by_extension
+    assert check("plan.xlsx", with_part(data, "[Content_Types].xml", by_extension.encode())) == (
+        "xlsx"
+    )
