@@ -17,6 +17,7 @@ from django_filters.views import FilterView
 from rules.contrib.views import PermissionRequiredMixin
 
 from common.concurrency import EditConflict
+from governance.domain.exempt import minute_seen
 from governance.domain.minutes import day_in_words, days_overdue, overdue_in_words
 from governance.minutes import services
 from governance.minutes.action_log import csv_download, log_rows
@@ -107,8 +108,15 @@ class ActionArisingUpdateView(PermissionRequiredMixin, FormView):
     def get_context_data(self, **kwargs):
         action = self.action
         days = days_overdue(status=action.status, due_date=action.due_date, today=self.today)
+        minute, item = action.minute, action.minute.agenda_item
+        seen = minute_seen(
+            number=minute.number, title=minute.title, item_title=item.title if item else None,
+            exempt_paragraph=item.exempt_paragraph if item else None,
+            full_papers=self.request.user.has_perm(FULL_PAPERS, minute.meeting),
+        )  # fmt: skip
         return super().get_context_data(
             action=action, minute=action.minute, meeting=action.minute.meeting,
+            minute_title=seen.title,
             meeting_day=day_in_words(action.minute.meeting.starts_at),
             overdue=overdue_in_words(days), history=action_history(action),
             nav_section="meetings", **kwargs,

@@ -14,6 +14,7 @@ from docx import Document
 from governance import roles
 from governance.models import AgendaItem
 from tests.governance.factories import (
+    ActionArisingFactory,
     AgendaItemFactory,
     MembershipFactory,
     MinuteFactory,
@@ -128,3 +129,15 @@ def test_the_minutes_docx_declarations_minute_follows_the_rule(client, meeting, 
 
     assert "A relative works in the service." in text
     assert ("SECRET_INTEREST" in text) is shown
+
+
+def test_the_owner_off_the_board_sees_the_exempt_minute_by_its_items_title(client, meeting):
+    owner = UserFactory(roles=[roles.LEAD_OFFICER])
+    minute = meeting.minutes.get(number=19)
+    action = ActionArisingFactory(minute=minute, owner=owner, description="Report back")
+    client.force_login(owner)
+
+    text = client.get(reverse("action_arising_update", args=[action.pk])).content.decode()
+
+    assert "Minute 19. Placement of a named child" in text
+    assert "SECRET_MINUTE_TITLE" not in text
