@@ -166,3 +166,17 @@ def test_the_next_meetings_pack_showing_its_minute_is_withdrawn_too(client, meet
     assert march_pack.withdrawn_at is not None
     response = client.get(reverse("public_pack_download", args=[march_pack.pk]))
     assert response.status_code == 410
+
+
+def test_a_pack_holding_an_item_made_exempt_elsewhere_is_not_served(client, agenda, published):
+    """Where a pack is served: an item made exempt without the service (the admin, a
+    script) still keeps the pack from the public, though nothing withdrew it."""
+    AgendaItem.objects.filter(pk=agenda[3].pk).update(exempt_paragraph=1)
+
+    download = reverse("public_pack_download", args=[published.pk])
+    assert client.get(download).status_code == 410
+    page = client.get(reverse("public_meeting_detail", args=[published.meeting_id]))
+    assert download not in page.content.decode()
+    assert "a corrected pack is being prepared" in page.content.decode()
+    client.force_login(UserFactory(roles=[roles.VIEWER]))
+    assert client.get(reverse("pack_download", args=[published.pk])).status_code == 404
