@@ -4,10 +4,12 @@ people signed out, GET and POST.
 Each cell asks one URL as one audience with one method and checks what comes back
 against the rule in tests/url_matrix/expectations.py: the page or a refusal (403, sign
 in, 404 on public pages, 405 for a method the view does not take), never a server
-error, and never text the audience may not see (an exempt item's papers, minutes and
+error, never text the audience may not see (an exempt item's papers, minutes and
 interests without governance.view_full_papers; figures not yet approved to those who do
-not work on them). A URL pattern with no rule in the table fails
-test_every_url_pattern_has_a_rule, so a new view cannot arrive without one.
+not work on them), and nothing a cache may keep (Cache-Control: no-store) when the
+visitor is signed in or is sent a file (issue 11, finding 10). A URL pattern with no
+rule in the table fails test_every_url_pattern_has_a_rule, so a new view cannot arrive
+without one.
 
 The world (tests/url_matrix/world.py) is built once for the module inside a transaction
 that is rolled back at the end; each cell runs in its own savepoint, so a POST that
@@ -91,10 +93,12 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
-def media_root(request, settings):
+def media_root(request, settings, tmp_path):
     """Files the world stored stay where it stored them (replaces tests/conftest.py's)."""
     if "world" in request.fixturenames:
         settings.MEDIA_ROOT = str(request.getfixturevalue("world").media)
+    else:
+        settings.MEDIA_ROOT = tmp_path / "media"
 
 
 def client_for(world, audience: str) -> Client:
@@ -106,17 +110,20 @@ def client_for(world, audience: str) -> Client:
 
 def body_text(response) -> str:
     """What was sent, as text: a page, a download, or the text inside a Word document."""
-    if response.streaming:
-        data = b"".join(response.streaming_content)
-        response.close()
-    else:
-        data = response.content
+    # Reading a streamed file to the end closes it as a server would; closing it again
+    # would end the test's transaction on PostgreSQL.
+    data = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Type", "").startswith(DOCX_TYPE):
         with zipfile.ZipFile(io.BytesIO(data)) as document:
             data = b" ".join(
                 document.read(name) for name in document.namelist() if name.endswith(".xml")
             )
     return data.decode("utf-8", errors="replace")
+
+
+def sends_a_file(response) -> bool:
+    """A download or feed: a streamed file, or anything named to be saved or opened."""
+    return response.streaming or response.has_header("Content-Disposition")
 
 
 def leaked(audience: str, text: str) -> list[str]:
@@ -157,6 +164,8 @@ def test_cell(world, key, index, audience, method):
 
     assert response.status_code < 500, f"{method} {url} as {audience}: server error"
     check_status(response, case.expected(audience, method))
+    if audience != ANONYMOUS or sends_a_file(response):
+        assert "no-store" in response.get("Cache-Control", ""), "may be kept by a cache"
     if response.status_code == 200:
         found = leaked(audience, body_text(response))
         assert not found, f"{method} {url} as {audience} was sent {found}"
