@@ -69,10 +69,14 @@ def may_view_pack(user, pack: Pack) -> bool:
 
 def holds_exempt_item(pack: Pack) -> bool:
     """Rule, checked again where a pack is served: a pack holding an item that is exempt
-    now is never served, even if it was not withdrawn. One query."""
-    return AgendaItem.objects.filter(
-        pk__in=pack.held_items, exempt_paragraph__isnull=False
-    ).exists()
+    now is never served, even if it was not withdrawn. A pack built before packs recorded
+    what they hold is taken to hold every item of its meeting it did not leave out as
+    exempt (governance.domain.exempt.pack_holds). One query."""
+    exempt_now = AgendaItem.objects.filter(exempt_paragraph__isnull=False)
+    if pack.held_items:
+        return exempt_now.filter(pk__in=pack.held_items).exists()
+    left_out = [e.get("item_id") for e in pack.item_pages if e.get("exempt_omitted")]
+    return exempt_now.filter(meeting_id=pack.meeting_id).exclude(pk__in=left_out).exists()
 
 
 def state_in_words(pack: Pack) -> tuple[str, str]:

@@ -180,3 +180,17 @@ def test_a_pack_holding_an_item_made_exempt_elsewhere_is_not_served(client, agen
     assert "a corrected pack is being prepared" in page.content.decode()
     client.force_login(UserFactory(roles=[roles.VIEWER]))
     assert client.get(reverse("pack_download", args=[published.pk])).status_code == 404
+
+
+def test_a_pack_built_before_packs_recorded_their_items_is_judged_by_its_meeting(
+    client, agenda, published
+):
+    """A pack from before held_items: it holds every item of its meeting it did not
+    record as left out, so an item of the meeting made exempt keeps it from the public."""
+    Pack.objects.filter(pk=published.pk).update(held_items=[])
+    download = reverse("public_pack_download", args=[published.pk])
+    assert client.get(download).status_code == 200  # item 4, left out as exempt, is fine
+
+    AgendaItem.objects.filter(pk=agenda[2].pk).update(exempt_paragraph=2)
+
+    assert client.get(download).status_code == 410

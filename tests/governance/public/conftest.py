@@ -160,6 +160,8 @@ def minutes(meeting: Meeting, items: dict) -> None:
 def packs(meeting: Meeting) -> dict:
     """A full pack, an older and a newest published public pack, and an unpublished one."""
     built = {"state": Pack.State.BUILT, "built_at": timezone.now()}
+    exempt = meeting.agenda_items.filter(exempt_paragraph__isnull=False).first()
+    exempt_id = exempt.pk if exempt else 0
     full = PackFactory(
         meeting=meeting,
         audience=Pack.Audience.FULL,
@@ -183,7 +185,7 @@ def packs(meeting: Meeting) -> dict:
         page_count=76,
         item_pages=[
             {"item_id": 0, "number": 4, "title": "Missing", "first": 3, "last": 12},
-            {"item_id": 0, "number": 9, "title": "Named child", "exempt_omitted": True},
+            {"item_id": exempt_id, "number": 9, "title": "Named child", "exempt_omitted": True},
         ],
         file=pdf_file("public.pdf", pages=3),
         published_at=timezone.now(),
