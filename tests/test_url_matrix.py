@@ -26,21 +26,30 @@ from django.test import Client, override_settings
 from django.urls import resolve, reverse
 
 from tests.url_matrix.expectations import (
+    EVERYONE,
     FULL_PAPERS,
     GET,
+    MANAGERS,
+    NOBODY,
     POST,
     RULES,
     SEE_UNAPPROVED,
     SIGN_IN,
+    Case,
 )
 from tests.url_matrix.known_failures import KNOWN_FAILURES
 from tests.url_matrix.patterns import url_pattern_keys
 from tests.url_matrix.world import (
+    ADMINISTRATOR,
     ANONYMOUS,
     AUDIENCES,
     EXEMPT_MARKERS,
+    SIGNED_OUT,
+    SWITCHED_OFF,
     UNAPPROVED_MARKERS,
+    VIEWER,
     build_world,
+    switch_off,
 )
 
 FAST_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -86,6 +95,7 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
                 client = Client()
                 client.force_login(person)
                 built.sessions[audience] = client.cookies[settings.SESSION_COOKIE_NAME].value
+            switch_off(built)
             yield built
         finally:
             transaction.set_rollback(True)
@@ -164,7 +174,7 @@ def test_cell(world, key, index, audience, method):
 
     assert response.status_code < 500, f"{method} {url} as {audience}: server error"
     check_status(response, case.expected(audience, method))
-    if audience != ANONYMOUS or sends_a_file(response):
+    if audience not in SIGNED_OUT or sends_a_file(response):
         assert "no-store" in response.get("Cache-Control", ""), "may be kept by a cache"
     if response.status_code == 200:
         found = leaked(audience, body_text(response))
@@ -203,3 +213,41 @@ def test_each_case_asks_the_url_pattern_it_is_filed_under(world):
     for key, cases in RULES.items():
         for case in cases:
             assert resolve(case.url(world).split("?")[0]).view_name == key
+
+
+def nowhere(world):
+    return "/"
+
+
+FORM = Case(nowhere, MANAGERS)
+READ_ONLY = Case(nowhere, MANAGERS, methods=(GET,))
+BUTTON = Case(nowhere, MANAGERS, methods=(POST,))
+PUBLIC = Case(nowhere, EVERYONE, methods=(GET,), method_first=True)
+HIDDEN = Case(nowhere, NOBODY, methods=(GET,), method_first=True, refused=404, signed_out=404)
+
+
+@pytest.mark.parametrize(
+    ("case", "audience", "method", "expected"),
+    [
+        (FORM, ADMINISTRATOR, GET, 200),
+        (FORM, ADMINISTRATOR, POST, "allowed"),
+        (FORM, VIEWER, GET, 403),
+        (FORM, VIEWER, POST, 403),
+        (FORM, ANONYMOUS, POST, SIGN_IN),
+        (FORM, SWITCHED_OFF, GET, SIGN_IN),
+        (READ_ONLY, ADMINISTRATOR, POST, 405),
+        (READ_ONLY, VIEWER, POST, 403),
+        (READ_ONLY, ANONYMOUS, POST, SIGN_IN),
+        (BUTTON, ADMINISTRATOR, GET, 405),
+        (BUTTON, VIEWER, GET, 403),
+        (PUBLIC, ANONYMOUS, GET, 200),
+        (PUBLIC, VIEWER, POST, 405),
+        (HIDDEN, ANONYMOUS, GET, 404),
+        (HIDDEN, ADMINISTRATOR, GET, 404),
+        (HIDDEN, ANONYMOUS, POST, 405),
+    ],
+)
+def test_what_a_cell_expects(case, audience, method, expected):
+    """The rule reading the table: staff views check who before the method, public
+    views the method first; a switched-off account is signed out."""
+    assert case.expected(audience, method) == expected

@@ -10,7 +10,8 @@ What each audience is sent follows from that (see `expected`):
   (no 403, 405 or sign-in) and nothing is a server error;
 - may, method not taken: 405;
 - may not, signed in: `refused` (403 on staff pages, 404 on public ones, or any of a set);
-- may not, signed out: sent to sign in (`signed_out`), or `refused` on public pages.
+- may not, signed out (or with a switched-off account): sent to sign in (`signed_out`),
+  or `refused` on public pages.
 
 Staff views check their rule before the method (a viewer POSTing to a read-only page is
 403, not 405); public views check the method first (`method_first`).
@@ -35,6 +36,7 @@ from tests.url_matrix.world import (
     OWNER,
     PERFORMANCE,
     SIGNED_IN,
+    SIGNED_OUT,
     World,
 )
 
@@ -88,7 +90,7 @@ class Case:
         if self.method_first and method not in self.methods:
             return 405
         if not passes:
-            if audience == ANONYMOUS:
+            if audience in SIGNED_OUT:
                 return self.signed_out
             return self.refused
         if method not in self.methods:
@@ -96,7 +98,8 @@ class Case:
         if method == POST:
             return self.post_status or "allowed"
         if isinstance(self.get_status, dict):
-            return self.get_status.get(audience, self.get_status["*"])
+            seen_as = ANONYMOUS if audience in SIGNED_OUT else audience
+            return self.get_status.get(seen_as, self.get_status["*"])
         return self.get_status
 
 
@@ -112,6 +115,10 @@ def pk(thing: str):
 
 def slug(world):
     return world.board.slug
+
+
+def private_slug(world):
+    return world.private_board.slug
 
 
 def staff_page(name, *args, may=STAFF, query="", **kwargs) -> Case:
@@ -390,16 +397,34 @@ RULES: dict[str, list[Case]] = {
     "pack_publish": [button("pack_publish", pk("public_pack"), may=MANAGERS)],
     # Public pages: no sign-in, never an exempt item
     "public_board_list": [public("public_board_list")],
-    "public_board_detail": [public("public_board_detail", slug)],
-    "board_ical": [public("board_ical", slug)],
+    "public_board_detail": [
+        public("public_board_detail", slug),
+        public("public_board_detail", private_slug, may=NOBODY, label="private-board"),
+    ],
+    "board_ical": [
+        public("board_ical", slug),
+        public("board_ical", private_slug, may=NOBODY, label="private-board"),
+    ],
     "public_meeting_detail": [
         public("public_meeting_detail", pk("meeting")),
         public("public_meeting_detail", pk("late_meeting"), label="item-made-exempt"),
+        public("public_meeting_detail", pk("private_meeting"), may=NOBODY, label="private-board"),
+        public(
+            "public_meeting_detail",
+            pk("scheduled_meeting"),
+            may=NOBODY,
+            label="agenda-not-published",
+        ),
     ],
-    "public_minutes": [public("public_minutes", pk("meeting"))],
+    "public_minutes": [
+        public("public_minutes", pk("meeting")),
+        public("public_minutes", pk("late_meeting"), may=NOBODY, label="minutes-not-published"),
+    ],
     "public_pack_download": [
         public("public_pack_download", pk("public_pack"), label="public-pack"),
         public("public_pack_download", pk("full_pack"), may=NOBODY, label="full-pack"),
+        public("public_pack_download", pk("older_public_pack"), may=NOBODY, label="older-version"),
+        public("public_pack_download", pk("unpublished_pack"), may=NOBODY, label="not-published"),
         public(
             "public_pack_download",
             pk("late_public_pack"),

@@ -23,8 +23,10 @@ from tests.governance.factories import (
     ActionArisingFactory,
     AgendaItemFactory,
     BoardFactory,
+    MeetingFactory,
     MembershipFactory,
     OrganisationFactory,
+    PackFactory,
     PaperFactory,
     PostFactory,
     PostHolderFactory,
@@ -79,7 +81,11 @@ ROLE_OF = {
     OWNER: roles.VIEWER,
 }
 SIGNED_IN = tuple(ROLE_OF)
-AUDIENCES = (ANONYMOUS, *SIGNED_IN)
+# An administrator whose account was switched off after signing in: their session
+# counts for nothing, so they are treated as signed out everywhere.
+SWITCHED_OFF = "administrator-switched-off"
+SIGNED_OUT = (ANONYMOUS, SWITCHED_OFF)
+AUDIENCES = (ANONYMOUS, *SIGNED_IN, SWITCHED_OFF)
 
 # Text only those who may see the full papers may be sent (exempt item, its paper, its
 # minute, the interests declared on it): governance.view_full_papers.
@@ -115,11 +121,43 @@ class World:
 
 
 def build_people() -> dict:
-    """One person per signed-in audience, each in the group of its role."""
-    return {
+    """One person per audience but anonymous, each in the group of its role."""
+    people = {
         audience: UserFactory(email=f"{audience}@matrix.example.gov.uk", roles=[role])
         for audience, role in ROLE_OF.items()
     }
+    people[SWITCHED_OFF] = UserFactory(
+        email=f"{SWITCHED_OFF}@matrix.example.gov.uk", roles=[roles.ADMINISTRATOR]
+    )
+    return people
+
+
+def switch_off(world: World) -> None:
+    """Switches off the account of SWITCHED_OFF, once their session exists."""
+    person = world.people[SWITCHED_OFF]
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+
+
+def build_not_public(world: World) -> None:
+    """What the public pages must not find: a private board's meeting, a meeting whose
+    agenda is not published, an older and an unpublished version of the public pack."""
+    private = BoardFactory(name="Case Review Group", slug="case-review-group", is_public=False)
+    world.things.update(
+        private_board=private,
+        private_meeting=public_meeting(private, starts_at=JANUARY),
+        scheduled_meeting=MeetingFactory(
+            board=world.board, starts_at=JANUARY + datetime.timedelta(days=56)
+        ),
+        unpublished_pack=PackFactory(
+            meeting=world.meeting,
+            audience=Pack.Audience.PUBLIC,
+            version=3,
+            state=Pack.State.BUILT,
+            built_at=timezone.now(),
+            file=pdf_file("unpublished.pdf"),
+        ),
+    )
 
 
 def build_meetings(world: World) -> None:
@@ -137,7 +175,7 @@ def build_meetings(world: World) -> None:
         status="held",
         minutes_published_at=timezone.now(),
     )
-    items = agenda(meeting)
+    items = meeting.items_made = agenda(meeting)  # as the public pages' fixture does
     minutes(meeting, items)
     made = packs(meeting)
     public_minute = Minute.objects.get(meeting=meeting, agenda_item=items["public"])
@@ -151,6 +189,7 @@ def build_meetings(world: World) -> None:
         public_paper=items["paper"],
         exempt_paper=items["exempt_paper"],
         full_pack=made["full"],
+        older_public_pack=made["older"],
         public_pack=made["public"],
         public_minute=public_minute,
         declaration=Declaration.objects.filter(agenda_item=items["public"]).first(),
@@ -230,6 +269,7 @@ def build_world() -> World:
     PostHolderFactory(post=PostFactory(name="AD Elsewhere"), person=world.people[OTHER_LEAD])
     build_meetings(world)
     build_late_exemption(world)
+    build_not_public(world)
     build_plan(world, post)
     build_scorecard(world, post)
     return world
