@@ -13,6 +13,7 @@ its row and column, since a database refuses them in text.
 import csv
 import datetime
 import io
+import warnings
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -179,6 +180,12 @@ def read_xlsx_tables(
     is a SpreadsheetError, whenever it is met: while opening or while reading rows.
     """
     check_zip(data)
+    with warnings.catch_warnings():  # openpyxl warns of what it leaves out (a bad date)
+        warnings.simplefilter("ignore", UserWarning)
+        return _read_workbook(data, sheets, cell_text)
+
+
+def _read_workbook(data: bytes, sheets: int, cell_text: Callable) -> list[Table]:
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 - openpyxl, lxml and zipfile raise many kinds

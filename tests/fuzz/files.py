@@ -13,6 +13,7 @@ import zipfile
 
 from hypothesis import strategies as st
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 PLAN_HEADERS = ["Item", "Action", "Lead/ Timeframe", "Progress/ Comments", "RAG"]
@@ -126,14 +127,24 @@ def csv_bytes(rows: list[list[str]], delimiter: str = ",") -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def xlsx_bytes(rows: list[list[str]], numbers_as_numbers: bool = True) -> bytes:
+def xlsx_bytes(rows: list[list[str]], numbers_as_numbers: bool = True, number_format="") -> bytes:
+    """The rows as a workbook; numbers as numbers, shown with `number_format` if given
+    (a percentage or a date, even for a number no date can be)."""
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Sheet")
     for row in rows:
-        sheet.append([_xlsx_value(cell, numbers_as_numbers) for cell in row])
+        sheet.append([_xlsx_cell(sheet, cell, numbers_as_numbers, number_format) for cell in row])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+def _xlsx_cell(sheet, cell: str, numbers_as_numbers: bool, number_format: str):
+    value = _xlsx_value(cell, numbers_as_numbers)
+    written = WriteOnlyCell(sheet, value=value)
+    if number_format and isinstance(value, int | float):
+        written.number_format = number_format
+    return written
 
 
 def _xlsx_value(cell: str, numbers_as_numbers: bool):
@@ -185,7 +196,8 @@ def hostile_file(draw, headers: list[str], text_kinds=("csv",)) -> tuple[str, by
     rows = draw(table(headers))
     kind = draw(st.sampled_from([*text_kinds, "xlsx"]))
     if kind == "xlsx":
-        data = xlsx_bytes(rows, numbers_as_numbers=draw(st.booleans()))
+        formats = st.sampled_from(["", "", "0.0%", "d mmmm yyyy", "yyyy-mm", "hh:mm"])
+        data = xlsx_bytes(rows, numbers_as_numbers=draw(st.booleans()), number_format=draw(formats))
     else:
         data = csv_bytes(rows, "\t" if kind == "tsv" else ",")
     how = draw(

@@ -11,7 +11,7 @@ import datetime
 from pathlib import Path
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 from hypothesis import given, settings
 
 from governance.models import Post
@@ -31,8 +31,14 @@ SCORECARD_MODELS = (ServiceArea, Section, Indicator, IndicatorValue, Target, Ben
 pytestmark = pytest.mark.django_db
 
 
-def counts(models) -> dict[str, int]:
-    return {model.__name__: model.objects.count() for model in models}
+def counts(models) -> tuple[int, ...]:
+    """Each model's row count, in one query: the suite asks 6,000 times."""
+    tables = [connection.ops.quote_name(model._meta.db_table) for model in models]
+    counted = ", ".join(f"(SELECT COUNT(*) FROM {table})" for table in tables)  # noqa: S608
+    sql = f"SELECT {counted}"  # noqa: S608 - table names come from the models, not input
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        return tuple(cursor.fetchone())
 
 
 def each_run(run, refusals, models) -> None:
