@@ -2,17 +2,26 @@
 the form with a GOV.UK error, or the check page, then the import or a message; and a
 refused import saves nothing. The test client raises any exception a view lets out."""
 
+import datetime
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import transaction
 from django.urls import reverse
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from governance import roles
+from improvement_plan.importing import plan_import
 from improvement_plan.models import Action, Plan, ProgressUpdate
 from scorecard.models import Indicator, IndicatorValue
 from tests.fuzz import files
 from tests.fuzz.conftest import examples
 from tests.governance.factories import UserFactory
+
+SAMPLE = Path(__file__).resolve().parents[2] / "governance/fixtures/demo"
+SAMPLE = SAMPLE / "improvement-plan-2022-sample.csv"
 
 pytestmark = pytest.mark.django_db
 
@@ -49,14 +58,29 @@ def officer(client):
     return client
 
 
-@settings(max_examples=examples(0.1))
-@given(file=files.hostile_file(files.PLAN_HEADERS) | files.hostile_file(files.EXPORT_HEADERS))
-def test_any_file_on_the_plan_upload_page_gives_a_page(director, file):
-    name, data = file
-    Plan.objects.all().delete()
-    fields = {"plan": "new", "new_title": "Fuzz plan", "file": SimpleUploadedFile(name, data)}
+@pytest.fixture
+def plan_held():
+    """The sample plan: files update, reorder and clash with the actions it holds."""
+    plan_import(
+        source=SAMPLE, filename="plan.csv", plan_title="Plan", dry_run=False,
+        today=datetime.date(2023, 5, 1),
+    )  # fmt: skip
+    return Plan.objects.get()
 
-    walk(director, reverse("plan_import"), fields, (Plan, Action, ProgressUpdate))
+
+@settings(max_examples=examples(0.1))
+@given(
+    file=files.hostile_file(files.PLAN_HEADERS) | files.hostile_file(files.EXPORT_HEADERS),
+    into_held=st.booleans(),
+)
+def test_any_file_on_the_plan_upload_page_gives_a_page(director, plan_held, file, into_held):
+    name, data = file
+    plan = str(plan_held.pk) if into_held else "new"
+    fields = {"plan": plan, "new_title": "Fuzz plan", "file": SimpleUploadedFile(name, data)}
+
+    with transaction.atomic():  # each example starts from the sample plan
+        walk(director, reverse("plan_import"), fields, (Plan, Action, ProgressUpdate))
+        transaction.set_rollback(True)
 
 
 @settings(max_examples=examples(0.1))
