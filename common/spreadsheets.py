@@ -176,6 +176,9 @@ def read_xlsx_tables(
 ) -> list[Table]:
     """The first `sheets` worksheets as tables; `cell_text` turns a read-only cell to text.
 
+    With `sheets` left at MAX_SHEETS, a workbook of more sheets is refused rather than
+    read in part; a caller asking for fewer (the plan's first sheet) says so itself.
+
     Any failure inside the workbook (damaged XML, a bad shared string, a broken style)
     is a SpreadsheetError, whenever it is met: while opening or while reading rows.
     """
@@ -191,6 +194,11 @@ def _read_workbook(data: bytes, sheets: int, cell_text: Callable) -> list[Table]
     except Exception as exc:  # noqa: BLE001 - openpyxl, lxml and zipfile raise many kinds
         raise SpreadsheetError(f"{NOT_A_WORKBOOK}: {_reason(exc)}.") from exc
     try:
+        if sheets == MAX_SHEETS and len(workbook.worksheets) > MAX_SHEETS:
+            raise SpreadsheetError(
+                f"The workbook has {len(workbook.worksheets)} sheets: at most {MAX_SHEETS} "
+                "can be imported at once. Split it into smaller workbooks."
+            )
         budget = _Budget()
         return [_sheet_table(sheet, budget, cell_text) for sheet in workbook.worksheets[:sheets]]
     except SpreadsheetError:

@@ -78,3 +78,18 @@ def test_nul_characters_are_removed_and_noted_where():
 def test_what_is_not_a_workbook_says_so(data):
     with pytest.raises(SpreadsheetError, match="could not be read as an Excel workbook"):
         read_xlsx_tables(data)
+
+
+def test_a_workbook_of_more_sheets_than_the_limit_is_refused_not_read_in_part(monkeypatch):
+    from openpyxl import Workbook
+
+    monkeypatch.setattr(spreadsheets, "MAX_SHEETS", 2)
+    book = Workbook()
+    for name in ("Two", "Three"):
+        book.create_sheet(name)
+    out = spreadsheets.io.BytesIO()
+    book.save(out)
+
+    with pytest.raises(SpreadsheetError, match="has 3 sheets: at most 2"):
+        read_xlsx_tables(out.getvalue(), sheets=2)
+    assert len(read_xlsx_tables(out.getvalue(), sheets=1)) == 1
