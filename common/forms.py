@@ -116,10 +116,20 @@ class OpenedVersionFormMixin(forms.Form):
     def labels(self) -> dict[str, str]:
         return {name: str(field.label or name) for name, field in self.fields.items()}
 
+    def refresh_untouched(self, current: Mapping[str, Any]) -> None:
+        """After a refusal, the fields this person did not change show what is saved
+        now: otherwise saving again would send their stale values back as changes."""
+        data = self.data.copy()
+        untouched = set(self.tracked_field_names()) - set(getattr(self, "changed_fields", ()))
+        for name in untouched & set(current) & set(self.fields):
+            _put_in_data(data, self.add_prefix(name), self.fields[name], current[name])
+        self.data = data
+
     def show_conflict(self, conflict: EditConflict, current: Mapping[str, Any]) -> None:
         """Puts the refusal on the form: one error per field, theirs beside yours (the
         template includes/edit_conflict.html draws `form.edit_conflict`)."""
         self.edit_conflict = conflict
+        self.refresh_untouched(current)
         self.reopen(current)
         for item in conflict.conflicts:
             message = (
@@ -130,3 +140,27 @@ class OpenedVersionFormMixin(forms.Form):
                 self.add_error(item.field, message)
             else:
                 self.add_error(None, message)
+
+
+def _put_in_data(data, key: str, field: forms.Field, value: Any) -> None:
+    """Writes a value into submitted form data the way its widget would have sent it."""
+    value = field.prepare_value(value)
+    widget = field.widget
+    if isinstance(widget, forms.MultiWidget):
+        try:
+            parts = value if isinstance(value, list | tuple) else widget.decompress(value)
+        except (AttributeError, TypeError, ValueError):
+            return
+        for suffix, part in zip(widget.widgets_names, parts, strict=False):
+            data[key + suffix] = "" if part is None else str(part)
+    elif isinstance(value, list | tuple | set) or hasattr(value, "model"):
+        items = [str(getattr(item, "pk", item)) for item in value]
+        if hasattr(data, "setlist"):
+            data.setlist(key, items)
+        else:
+            data[key] = items
+    else:
+        shown = widget.format_value(value)
+        if isinstance(shown, list | tuple):  # choice widgets format as a list of one
+            shown = shown[0] if shown else ""
+        data[key] = "" if shown is None else str(shown)

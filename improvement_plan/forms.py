@@ -11,7 +11,6 @@ import datetime
 from django import forms
 from django.conf import settings
 
-from common.concurrency import canonical
 from common.forms import LimitedTextField, OpenedVersionFormMixin, limited_textarea
 from improvement_plan.domain.progress import TEXT_LIMITS, progress_problems, too_long_message
 from improvement_plan.filters import DateInputField
@@ -42,20 +41,8 @@ class MultipleFileField(forms.FileField):
 
 
 class PlanEditForm(OpenedVersionFormMixin, forms.Form):
-    """A plan form carrying the version it opened on (common.forms).
-
-    After a refused save the form stands on what is saved now; the fields this person
-    did not change are refreshed to the saved values too, so saving again writes only
-    what they chose, never a stale value they did not touch.
-    """
-
-    def show_conflict(self, conflict, current):
-        data = self.data.copy()
-        for name in set(self.tracked_field_names()) - set(self.changed_fields):
-            if name in current and name in self.fields:
-                data[self.add_prefix(name)] = canonical(current[name])
-        self.data = data
-        super().show_conflict(conflict, current)
+    """A plan form carrying the version it opened on (common.forms); after a refused save
+    the fields this person did not change show what is saved now."""
 
 
 def _limited(name: str, *, rows: int, help_text: str = "", label: str = "") -> LimitedTextField:

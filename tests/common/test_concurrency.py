@@ -106,3 +106,24 @@ def test_over_the_limit_is_a_message_not_a_cut():
     assert form.errors["comment"] == ["Comment must be 20 characters or fewer"]
     assert "maxlength" not in str(form["comment"])
     assert "You can enter up to 20 characters" in form.as_div()
+
+
+def test_after_a_refusal_untouched_fields_show_what_is_saved_now():
+    """Otherwise saving again would send the stale, untouched values back as changes."""
+    token = CommentForm(initial={"title": "Old", "comment": "Same"}).initial[OPENED_FIELD]
+    form = CommentForm(data={"title": "Old", "comment": "Mine", OPENED_FIELD: token})
+    assert form.is_valid()
+    assert form.changed_fields == {"comment"}
+    current = {"title": "Theirs", "comment": "Their comment"}
+    conflict = EditConflict(
+        find_conflicts(
+            opened=form.opened_values, current=current, submitted=form.cleaned_data,
+            changed=form.changed_fields,
+        )
+    )  # fmt: skip
+    form.show_conflict(conflict, current)
+    assert form.data["title"] == "Theirs"
+    assert form.data["comment"] == "Mine"
+    again = CommentForm(data=form.data)
+    assert again.is_valid()
+    assert again.changed_fields == {"comment"}
