@@ -16,6 +16,7 @@ from governance.models import (
     User,
     WorkerHeartbeat,
 )
+from governance.packs.services import packs_withdraw_for_item
 from governance.services import post_merge
 
 
@@ -119,6 +120,14 @@ class MembershipAdmin(admin.ModelAdmin):
     list_filter = ["board", "role"]
 
 
+def _withdraw_if_made_exempt(item: AgendaItem, form, user) -> None:
+    """Rule of the agenda's service, kept in the admin too: an item made exempt withdraws
+    at once every public pack that holds it and starts a corrected build."""
+    was_exempt = form.initial.get("exempt_paragraph") is not None
+    if item.pk and item.is_exempt and not was_exempt:
+        packs_withdraw_for_item(item=item, user=user)
+
+
 class AgendaItemInline(admin.TabularInline):
     model = AgendaItem
     extra = 1
@@ -132,11 +141,23 @@ class MeetingAdmin(admin.ModelAdmin):
     date_hierarchy = "starts_at"
     inlines = [AgendaItemInline]
 
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is AgendaItem:
+            for item_form in formset.forms:
+                if item_form.instance.pk and "exempt_paragraph" in item_form.changed_data:
+                    _withdraw_if_made_exempt(item_form.instance, item_form, request.user)
+
 
 @admin.register(AgendaItem)
 class AgendaItemAdmin(admin.ModelAdmin):
     list_display = ["meeting", "order", "title", "exempt_paragraph"]
     list_select_related = ["meeting__board"]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            _withdraw_if_made_exempt(obj, form, request.user)
 
 
 @admin.register(WorkerHeartbeat)
