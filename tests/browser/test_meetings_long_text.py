@@ -75,3 +75,38 @@ def test_every_meetings_page_is_no_wider_than_the_window(page, meeting, name):
     assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH, name
     if SCREENSHOTS:
         page.screenshot(path=f"{SCREENSHOTS}/{name}_long_word.png", full_page=False)
+
+
+# Counts the lines each table cell's words are drawn on: a word split across lines is
+# drawn as more than one box. Only the long word itself may break.
+BROKEN_WORDS = """() => {
+  const broken = [];
+  for (const cell of document.querySelectorAll('td')) {
+    const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const node = walker.currentNode;
+      for (const match of node.textContent.matchAll(/\\S+/g)) {
+        if (match[0].length > 12) continue;
+        const range = document.createRange();
+        range.setStart(node, match.index);
+        range.setEnd(node, match.index + match[0].length);
+        if (range.getClientRects().length > 1) broken.push(match[0]);
+      }
+    }
+  }
+  return broken;
+}"""
+
+
+def test_a_long_word_in_a_table_does_not_break_the_ordinary_words_beside_it(page, meeting):
+    """A column is never squeezed narrower than an ordinary word ("Councillor")."""
+    officer = UserFactory(roles=[roles.DEMOCRATIC_SERVICES])
+    owner = UserFactory(full_name="Councillor Tafheen Sharif")
+    meeting.minutes.get().actions.update(owner=owner)
+    page.set_viewport_size({"width": WIDTH, "height": 900})
+    sign_in(page, officer.email)
+
+    page.goto(reverse("board_action_log", args=[meeting.board.slug]))
+
+    assert "Councillor" in page.inner_text("table")
+    assert page.evaluate(BROKEN_WORDS) == []
