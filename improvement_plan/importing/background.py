@@ -1,72 +1,24 @@
 """A big plan file checked or imported by a Celery task, with its progress on the page.
 
-Rule (issue 11): a file over pending.BACKGROUND_OVER_BYTES is never read in a request.
-The page writes a "queued" status naming the kept file and starts the task with ids
-only (the token, check or import, the user's id). The task writes "running" with the
-actions done, then "done" with the report, "refused" with the reason the file cannot
-be imported, or "failed". Idempotent: a task finding its status done, refused or
-failed does nothing, so a task delivered twice imports once.
+The rule and its bookkeeping (status files, idempotent runs) are common.import_jobs;
+here is only the plan's own work, the same in a request and in the task: the plan
+chosen must still be there, and the file is read by the plan's import service.
 """
-
-import logging
 
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
+from common.import_jobs import JobRefused
 from improvement_plan.importing.layout import PlanLayoutError
-from improvement_plan.importing.pending import (
-    PendingImport,
-    pending_from_data,
-    status_read,
-    status_write,
-)
+from improvement_plan.importing.pending import JOBS, PendingImport, pending_from_data
 from improvement_plan.importing.reading import PlanFileError
 from improvement_plan.importing.report import report_as_data
 from improvement_plan.importing.service import plan_import
 from improvement_plan.models import Plan
 
-logger = logging.getLogger(__name__)
-FINISHED = ("done", "refused", "failed")
-FAILED = "The import stopped with an error and saved nothing. Try again, or ask an administrator."
 
-
-def background_queue(pending: PendingImport, mode: str) -> dict:
-    """Records that the kept file waits for its task; returns the status written."""
-    status = {"state": "queued", "pending": pending.as_data(), "done": 0, "total": 0}
-    status_write(pending.token, mode, status)
-    return status
-
-
-def background_run(*, token: str, mode: str, user_id: int | None) -> str:
-    """The task's work: checks (mode "check") or imports ("import") the kept file."""
-    status = status_read(token, mode)
-    if status is None or status.get("state") in FINISHED:
-        return status.get("state", "gone") if status else "gone"
-    pending = pending_from_data(status.get("pending", {}))
-    if pending is None:
-        return _finish(token, mode, status, state="refused", error="The file has gone.")
-
-    def progress(done: int, total: int) -> None:
-        status_write(token, mode, status | {"state": "running", "done": done, "total": total})
-
-    try:
-        report = _run(pending, dry_run=mode == "check", user_id=user_id, progress=progress)
-    except (PlanFileError, PlanLayoutError) as exc:
-        return _finish(token, mode, status, state="refused", error=str(exc))
-    except Exception:  # noqa: BLE001 - shown as a message; the traceback goes to the log
-        logger.exception("Plan import task %s (%s) failed", token, mode)
-        return _finish(token, mode, status, state="failed", error=FAILED)
-    if report is None:
-        return _finish(token, mode, status, state="refused", error="The plan has gone.")
-    return _finish(token, mode, status, state="done", report=report_as_data(report))
-
-
-def _finish(token: str, mode: str, status: dict, **outcome) -> str:
-    status_write(token, mode, status | outcome)
-    return outcome["state"]
-
-
-def _run(pending: PendingImport, *, dry_run: bool, user_id, progress):
+def kept_plan_import(pending: PendingImport, *, dry_run: bool, user, progress=None):
+    """The import of the kept file into the plan chosen; None when that plan has gone."""
     title = pending.plan_title
     if pending.plan_id is not None:
         title = Plan.objects.filter(pk=pending.plan_id).values_list("title", flat=True).first()
@@ -74,17 +26,21 @@ def _run(pending: PendingImport, *, dry_run: bool, user_id, progress):
             return None
     return plan_import(
         source=pending.read(), filename=pending.filename, plan_title=title, dry_run=dry_run,
-        user=get_user_model().objects.filter(pk=user_id).first(),
-        today=timezone.localdate(), progress=progress,
+        user=user, today=timezone.localdate(), progress=progress,
     )  # fmt: skip
 
 
-def progress_words(status: dict | None) -> tuple[int, str]:
-    """(percent done, words) for the progress page and its status URL."""
-    if not status or status.get("state") == "queued":
-        return 0, "Waiting to start"
-    done, total = status.get("done", 0), status.get("total", 0)
-    percent = 100 if status.get("state") in FINISHED else (100 * done // total if total else 0)
-    if status.get("state") in FINISHED:
-        return percent, "Finished"
-    return percent, f"{done:,} of {total:,} actions read"
+def background_run(*, token: str, mode: str, user_id: int | None) -> str:
+    """The task's work: checks (mode "check") or imports ("import") the kept file."""
+
+    def work(pending: PendingImport, *, dry_run: bool, progress) -> dict:
+        user = get_user_model().objects.filter(pk=user_id).first()
+        report = kept_plan_import(pending, dry_run=dry_run, user=user, progress=progress)
+        if report is None:
+            raise JobRefused("The plan has gone.")
+        return report_as_data(report)
+
+    return JOBS.run(
+        token=token, mode=mode, load=pending_from_data, work=work,
+        refused=(PlanFileError, PlanLayoutError),
+    )  # fmt: skip

@@ -11,20 +11,16 @@ progress and then its report to <token>.<check|import>.json beside the file, whi
 pages read while they show the progress.
 """
 
-import json
-import os
-import re
 import secrets
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
 
+from common.import_jobs import TOKEN_RE, ImportJobs
+
 SESSION_KEY = "improvement_plan.pending_import"
-TOKEN_RE = re.compile(r"^[A-Za-z0-9_-]{32,64}$")
 KINDS = ("csv", "xlsx")
-MODES = ("check", "import")
 BACKGROUND_OVER_BYTES = 200 * 1024  # about 800 actions: bigger files go to a task
 
 
@@ -55,31 +51,8 @@ class PendingImport:
         }  # fmt: skip
 
 
-def status_path(token: str, mode: str) -> Path:
-    if not TOKEN_RE.match(token) or mode not in MODES:
-        raise ValueError("Not a kept import.")
-    return imports_dir() / f"{token}.{mode}.json"
-
-
-def status_write(token: str, mode: str, status: dict) -> None:
-    """Replaces the task's status file at once, so a page never reads half of one."""
-    path = status_path(token, mode)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".part")
-    partial.write_text(json.dumps(status), encoding="utf-8")
-    os.replace(partial, path)
-
-
-def status_read(token: str, mode: str) -> dict | None:
-    """The task's status ("queued", "running", "done", "refused", "failed"), or None."""
-    try:
-        return json.loads(status_path(token, mode).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-
-
 def pending_from_data(data: dict) -> PendingImport | None:
-    """The kept file a task was given, or None when it has gone."""
+    """The kept file a task or a session was given, or None when it has gone."""
     pending = PendingImport(
         str(data.get("token", "")), data.get("kind"), str(data.get("filename", "")),
         data.get("plan_id"), str(data.get("plan_title", "")),
@@ -93,56 +66,28 @@ def imports_dir() -> Path:
     return Path(settings.MEDIA_ROOT) / "imports"
 
 
+JOBS = ImportJobs(folder=imports_dir, name="Plan")
+
+
 def pending_keep(session, *, data: bytes, kind: str, filename: str, plan_id, plan_title) -> None:
     """Keeps the file and the plan chosen for this session, replacing any kept before."""
     pending_discard(session)
-    _sweep()
+    JOBS.sweep()
     pending = PendingImport(secrets.token_urlsafe(32), kind, filename[:200], plan_id, plan_title)
     imports_dir().mkdir(parents=True, exist_ok=True)
     pending.path.write_bytes(data)
-    session[SESSION_KEY] = {
-        "token": pending.token,
-        "kind": pending.kind,
-        "filename": pending.filename,
-        "plan_id": pending.plan_id,
-        "plan_title": pending.plan_title,
-    }
+    session[SESSION_KEY] = pending.as_data()
 
 
 def pending_get(session) -> PendingImport | None:
     """The file kept for this session, or None when there is none (or it has gone)."""
     stored = session.get(SESSION_KEY)
-    if not isinstance(stored, dict):
-        return None
-    token, kind = str(stored.get("token", "")), stored.get("kind")
-    if not TOKEN_RE.match(token) or kind not in KINDS:
-        return None
-    pending = PendingImport(
-        token,
-        kind,
-        str(stored.get("filename", "")),
-        stored.get("plan_id"),
-        str(stored.get("plan_title", "")),
-    )
-    return pending if pending.path.is_file() else None
+    return pending_from_data(stored) if isinstance(stored, dict) else None
 
 
 def pending_discard(session) -> None:
     """Deletes the kept file, if any, and forgets it."""
     pending = pending_get(session)
     if pending is not None:
-        pending.path.unlink(missing_ok=True)
-        for mode in MODES:
-            status_path(pending.token, mode).unlink(missing_ok=True)
+        JOBS.forget(pending)
     session.pop(SESSION_KEY, None)
-
-
-def _sweep() -> None:
-    """Removes kept files older than a session: their uploaders can no longer confirm them."""
-    folder = imports_dir()
-    if not folder.is_dir():
-        return
-    too_old = time.time() - settings.SESSION_COOKIE_AGE
-    for path in folder.iterdir():
-        if path.is_file() and path.stat().st_mtime < too_old:
-            path.unlink(missing_ok=True)

@@ -34,15 +34,23 @@ if (regions.length && "ResizeObserver" in window) {
   });
 }
 
-// A pack being built (templates/governance/packs/pack_detail.html) shows its progress
-// as the build goes, asking the status URL every two seconds, and reloads when done.
+// A task's progress, asked every two seconds from the status URL, the page reloading
+// when the task has finished. Used by the agenda pack build
+// (templates/governance/packs/pack_detail.html) and a big file's import
+// (templates/common/import_progress.html). Mark up the box as
+//   <div data-app-progress-url="STATUS URL">
+//     <progress data-app-progress-bar max="100" value="0">0%</progress>
+//     <p aria-live="polite" data-app-progress-step>Waiting to start (0% done)</p>
+//     <p data-app-progress-refresh><a href="...">Refresh to see progress</a></p>
+//   </div>
+// The status URL answers JSON {progress: 0-100, step or state_words: words, finished}.
 // Without JavaScript the page keeps its "Refresh to see progress" link.
-function followPackBuild(box) {
-  const bar = document.getElementById("pack-progress");
-  const step = document.getElementById("pack-step");
-  document.getElementById("pack-refresh")?.remove();
+function followProgress(box) {
+  const bar = box.querySelector("[data-app-progress-bar]");
+  const step = box.querySelector("[data-app-progress-step]");
+  box.querySelector("[data-app-progress-refresh]")?.remove();
   function poll() {
-    fetch(box.dataset.statusUrl, {
+    fetch(box.dataset.appProgressUrl, {
       headers: { Accept: "application/json" },
       credentials: "same-origin",
     })
@@ -65,9 +73,8 @@ function followPackBuild(box) {
   window.setTimeout(poll, 1000);
 }
 
-const packBuild = document.getElementById("pack-build-progress");
-if (packBuild && window.fetch) {
-  followPackBuild(packBuild);
+if (window.fetch) {
+  document.querySelectorAll("[data-app-progress-url]").forEach(followProgress);
 }
 
 // What a person typed is not lost when a save fails: each form's text boxes are kept in

@@ -37,7 +37,7 @@ def test_the_progress_page_then_the_check(page, settings, tmp_path, monkeypatch)
         page.get_by_role("button", name="Check the import").click()
 
     assert page.get_by_role("heading", level=1).inner_text() == "Checking the file"
-    assert "Waiting to start" in page.locator("#pack-step").inner_text()
+    assert "Waiting to start" in page.locator("#import-step").inner_text()
     assert_accessible(page)
     page.screenshot(path=str(tmp_path / "progress.png"), full_page=True)
 
