@@ -9,6 +9,10 @@ agendas. Councillors are named as in the published minutes; officers are invente
 Loading is idempotent: every row is found by its natural key before it is created, and
 the plan and scorecards go through the ordinary importers, which match what they hold.
 Demo passwords are set here only, for the one demo sign-in per role.
+
+The story is loaded by its written dates and then moved by whole years to stand around
+today (governance.demo_dates), so the importers always match what they made; the packs
+are built and the tracked activity recorded after the move, in today's dates.
 """
 
 import datetime
@@ -24,7 +28,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.demo_activity import demo_plan_activity
-from governance.demo_meetings import demo_meeting_record
+from governance.demo_dates import demo_dates_move
+from governance.demo_meetings import (
+    demo_held_board_day,
+    demo_meeting_packs,
+    demo_meeting_record,
+)
+from governance.domain.demo_dates import demo_year_shift, years_later
 from governance.domain.municipal_year import municipal_year
 from governance.env import env_str
 from governance.models import (
@@ -42,6 +52,7 @@ from improvement_plan.importing import PlanImportReport, plan_import
 from improvement_plan.models import Plan
 from scorecard.importing import ScorecardImportReport, scorecard_import
 from scorecard.models import ServiceArea
+from scorecard.services import indicator_polarities_apply
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
 DESCRIPTION = FIXTURES / "council.json"
@@ -82,27 +93,60 @@ class DemoReport:
     scorecards: list[ScorecardImportReport] = field(default_factory=list)
     passwords_set: int = 0
     activity: int = 0
+    years_moved: int = 0
 
 
 @transaction.atomic
-def demo_council_load(*, today: datetime.date) -> DemoReport:
-    """Builds (or brings up to date) the demo council; running it twice creates nothing."""
+def demo_council_load(*, today: datetime.date, as_written: bool = False) -> DemoReport:
+    """Builds (or brings up to date) the demo council; running it twice creates nothing.
+
+    The story is loaded by its written dates and then moved by whole years to stand
+    around today (governance.domain.demo_dates), unless `as_written`. A story moved by an
+    earlier load is moved back first, so a second load never moves it twice.
+    """
     data = demo_description()
-    report = DemoReport()
+    report = DemoReport(years_moved=0 if as_written else demo_story_years(data, today))
+    _story_move(data, years=-_years_already_moved(data["plan"]))
+    story_today = years_later(today, -report.years_moved)
     organisations = _organisations(data["organisations"])
     posts = _posts(data["posts"], organisations)
     people = _people(data["people"], organisations, posts, report)
     boards = _boards(data["boards"], organisations, people)
-    _meetings(data["meetings"], boards, now=timezone.now())
-    report.plan = _plan(data["plan"], people, today)
-    report.activity = demo_plan_activity(plan=Plan.objects.get(pk=report.plan.plan_id), today=today)
+    _meetings(data["meetings"], boards, now=years_later(timezone.now(), -report.years_moved))
+    report.plan = _plan(data["plan"], people, story_today)
     report.scorecards = [_scorecard(entry, people) for entry in data["scorecards"]]
+    indicator_polarities_apply(source=FIXTURES / "indicator-polarity.csv")
     for prefix, post_name in data["service_area_heads"].items():
         ServiceArea.objects.filter(prefix=prefix).exclude(head_of_service=posts[post_name]).update(
             head_of_service=posts[post_name]
         )
     demo_meeting_record(boards=boards, people=people)
+    _story_move(data, years=report.years_moved)
+    demo_meeting_packs(boards=boards, people=people)
+    report.activity = demo_plan_activity(plan=Plan.objects.get(pk=report.plan.plan_id), today=today)
     return report
+
+
+def demo_story_years(data: dict, today: datetime.date) -> int:
+    """The whole years that put the demo's latest held board in the recent past."""
+    return demo_year_shift(held=demo_held_board_day(data["meetings"]), today=today)
+
+
+def _years_already_moved(plan: dict) -> int:
+    """How far an earlier load moved the story: the plan's start against its written one."""
+    starts_on = Plan.objects.filter(title=plan["title"]).values_list("starts_on", flat=True)
+    moved = starts_on.first()
+    return moved.year - _date(plan["starts_on"]).year if moved else 0
+
+
+def _story_move(data: dict, *, years: int) -> None:
+    demo_dates_move(
+        years=years,
+        plan_title=data["plan"]["title"],
+        board_slugs=[board["slug"] for board in data["boards"]],
+        people_emails=[person["email"] for person in data["people"]],
+        service_area_prefixes=list(data["service_area_heads"]),
+    )
 
 
 def _date(text: str | None) -> datetime.date | None:

@@ -43,8 +43,21 @@ def _meeting(board: Board, starts_at: str) -> Meeting:
     return Meeting.objects.get(board=board, starts_at=moment)
 
 
+def demo_held_board_day(meetings: list[dict]) -> datetime.date:
+    """The day of the demo's latest held board as written: the meeting after the recorded
+    one on its board (11 January 2023), with its papers and published pack."""
+    record = json.loads(RECORD.read_text(encoding="utf-8"))["meeting"]
+    later = sorted(
+        row["starts_at"]
+        for row in meetings
+        if row["board"] == record["board"] and row["starts_at"] > record["starts_at"]
+    )
+    return datetime.datetime.fromisoformat(later[0]).date()
+
+
 def demo_meeting_record(*, boards: dict[str, Board], people: dict[str, User]) -> None:
-    """Loads the 2 November 2022 record and the 11 January 2023 papers and packs."""
+    """Loads the 2 November 2022 record and the 11 January 2023 papers (by their written
+    dates: demo_meeting_packs builds the packs once the story is moved)."""
     record = json.loads(RECORD.read_text(encoding="utf-8"))
     board = boards[record["meeting"]["board"]]
     held = _meeting(board, record["meeting"]["starts_at"])
@@ -56,8 +69,16 @@ def demo_meeting_record(*, boards: dict[str, Board], people: dict[str, User]) ->
         minutes.minutes_approve(meeting=held, at_meeting=next_meeting, user=clerk)
     if not Paper.objects.filter(agenda_item__meeting=next_meeting).exists():
         _papers(next_meeting, previous=held, user=clerk)
-    if not Pack.objects.filter(meeting=next_meeting).exists():
-        _packs(next_meeting, user=clerk)
+
+
+def demo_meeting_packs(*, boards: dict[str, Board], people: dict[str, User]) -> None:
+    """Builds the packs of the meeting holding the demo's papers, once its dates are final
+    (after the story is moved), so the packs print the dates the pages show."""
+    board = boards[json.loads(RECORD.read_text(encoding="utf-8"))["meeting"]["board"]]
+    with_papers = Meeting.objects.filter(board=board, agenda_items__papers__isnull=False)
+    meeting = with_papers.order_by("starts_at").first()
+    if meeting is not None and not Pack.objects.filter(meeting=meeting).exists():
+        _packs(meeting, user=people[CLERK])
 
 
 def _record(meeting: Meeting, record: dict, people: dict[str, User], clerk: User) -> None:

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.utils import timezone
 
 from governance import demo_meetings, roles
@@ -21,8 +22,10 @@ from governance.models import (
     Pack,
     Paper,
     Post,
+    PostHolder,
     User,
 )
+from governance.packs import services as packs_services
 from governance.selectors import posts_held
 from improvement_plan.domain.due_dates import days_overdue
 from improvement_plan.models import Action, Plan
@@ -49,9 +52,12 @@ def with_packs():
     """Requested by a test that needs the demo's packs built."""
 
 
-def load() -> str:
+def load(*options: str) -> str:
+    """Loads the demo; by its written dates unless told a `--today` to move it to."""
     out = io.StringIO()
-    call_command("load_demo", "--allow-without-debug", stdout=out)
+    if not any(option.startswith("--today") for option in options):
+        options = ("--as-written", *options)
+    call_command("load_demo", "--allow-without-debug", *options, stdout=out)
     return out.getvalue()
 
 
@@ -111,7 +117,7 @@ def test_demo_signins_prints_email_password_and_role(loaded):
 
 @pytest.mark.parametrize("role", [roles.BOARD_MEMBER, roles.LEAD_OFFICER])
 def test_board_member_and_lead_officer_lead_overdue_actions(loaded, role):
-    today = timezone.localdate()
+    today = datetime.date(2023, 3, 7)
     person = User.objects.get(email=next(s.email for s in demo_sign_ins() if s.role == role))
 
     led = Action.objects.filter(lead_posts__in=posts_held(person=person, today=today)).distinct()
@@ -138,6 +144,18 @@ def test_the_plan_and_scorecards_are_imported(loaded):
     assert Indicator.objects.filter(service_area__head_of_service__isnull=True).count() == 0
     assert Post.objects.get(name="AD CSC").aliases.filter(alias="ADCSC").exists()
     assert not Post.objects.get(name="AD EH&P").needs_review
+
+
+def test_every_demo_indicator_has_a_polarity_from_the_fixture(loaded):
+    """Issue 12: the demo's indicators carry a polarity chosen from what they measure
+    (governance/fixtures/demo/indicator-polarity.csv), so none is left not set."""
+    polarities = dict(Indicator.objects.values_list("ref", "polarity"))
+    assert len(polarities) == 126
+    assert Indicator.Polarity.NOT_SET not in polarities.values()
+    chosen = [polarities[ref] for ref in ("CIN8", "CIN4", "CF1", "WF6")]
+    assert chosen == ["higher", "lower", "neither", "band"]
+    reasons = Indicator.history.filter(ref="CIN8", history_change_reason__startswith="Polarity")
+    assert reasons.exists()
 
 
 def test_the_scrutiny_panel_and_its_january_meeting(loaded):
@@ -210,3 +228,99 @@ def test_the_january_packs_are_built_and_the_public_one_published(loaded, with_p
     assert starts[:3] == [(3, 1), (4, 5), (5, 15)]
     load()
     assert Pack.objects.filter(meeting=january).count() == 2
+
+
+# The story moved to stand around today (issue 12, section 8).
+TODAY = datetime.date(2026, 2, 1)  # the story moves by 3 years: 11 January 2026 is held
+
+
+def story_dates() -> dict:
+    """The story's dates, to compare one load with another."""
+    return {
+        "plan": list(Plan.objects.values_list("starts_on", "ends_on")),
+        "due": sorted(Action.objects.values_list("reference", "due_date")),
+        "meetings": sorted(Meeting.objects.values_list("starts_at", "municipal_year")),
+        "periods": sorted(set(IndicatorValue.objects.values_list("period", flat=True))),
+        "arising": sorted(ActionArising.objects.values_list("due_date", "completed_on")),
+        "holders": sorted(PostHolder.objects.values_list("person__email", "start_date")),
+        "papers": sorted(Paper.objects.exclude(scorecard_period=None).values_list(
+            "scorecard_period", flat=True)),
+    }  # fmt: skip
+
+
+def test_the_story_stands_around_today_with_the_latest_board_held_and_the_next_ahead(
+    with_packs, settings, capsys, monkeypatch
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    on_commit = transaction.on_commit
+
+    def announce_at_once(callback, *args, **kwargs):
+        """The pack's notices go when the load commits, inside the command, as they do
+        outside tests (here the test's transaction would hold them until after it).
+        Only the pack's build task waits: the demo builds its packs itself."""
+        task = getattr(callback, "func", None)
+        if getattr(task, "__qualname__", "") == packs_services._enqueue.__qualname__ and (
+            task.__module__ == packs_services.__name__
+        ):
+            return on_commit(callback, *args, **kwargs)
+        return callback()
+
+    monkeypatch.setattr(transaction, "on_commit", announce_at_once)
+    output = load("--today", TODAY.isoformat())
+    now = timezone.make_aware(datetime.datetime(2026, 2, 1, 12, 0))
+
+    assert "story moved by 3 years to stand around 2026-02-01" in output
+    held = Meeting.objects.filter(starts_at__lt=now).latest("starts_at")
+    ahead = Meeting.objects.filter(starts_at__gt=now).earliest("starts_at")
+    assert timezone.localdate(held.starts_at) == datetime.date(2026, 1, 18)
+    assert timezone.localdate(ahead.starts_at) == datetime.date(2026, 2, 15)
+    panel = Meeting.objects.get(starts_at__date=datetime.date(2026, 1, 11))
+    assert panel.municipal_year == "2025/26"
+    assert timezone.localtime(panel.starts_at).time() == datetime.time(18, 0)
+    public = Pack.objects.get(meeting=panel, audience=Pack.Audience.PUBLIC)
+    assert public.state == Pack.State.BUILT
+    assert public.published_at is not None
+    november = Meeting.objects.get(starts_at__date=datetime.date(2025, 11, 2))
+    assert november.minutes_approved_at == panel
+    assert set(november.minutes.values_list("municipal_year", flat=True)) == {"2025/26"}
+    assert Meeting.objects.filter(starts_at__date=datetime.date(2023, 1, 11)).count() == 0
+    assert Paper.objects.get(kind=Paper.Kind.SCORECARD_REPORT).scorecard_period == (
+        datetime.date(2025, 10, 1)
+    )
+    assert "Subject:" not in capsys.readouterr().out  # no mail printed while loading
+
+
+def test_the_moved_plan_is_part_way_through_and_nothing_long_overdue():
+    load("--today", TODAY.isoformat())
+
+    plan = Plan.objects.get()
+    assert (plan.starts_on, plan.ends_on) == (datetime.date(2025, 6, 1), datetime.date(2026, 6, 30))
+    actions = list(Action.objects.exclude(due_date=None))
+    late = [
+        days_overdue(due_date=a.due_date, is_complete=a.is_complete, today=TODAY) or 0
+        for a in actions
+    ]
+    assert any(a.is_complete for a in actions)
+    assert any(a.due_date > TODAY and not a.is_complete for a in actions)
+    assert max(late) <= 400
+    assert set(IndicatorValue.objects.values_list("period", flat=True)) == {
+        datetime.date(2025, 10, 1),
+        datetime.date(2026, 6, 1),
+    }
+    holder = PostHolder.objects.filter(person__email="dcs@demo.tameside.example").first()
+    assert holder is None or holder.start_date.year >= 2024
+
+
+def test_a_second_load_moves_nothing_again_and_as_written_moves_it_back():
+    load("--today", TODAY.isoformat())
+    first_counts, first_dates = demo_counts(), story_dates()
+
+    second = load("--today", TODAY.isoformat())
+
+    assert demo_counts() == first_counts
+    assert story_dates() == first_dates
+    assert not re.search(r"\(\+[1-9]", second)
+    load()  # --as-written
+    assert demo_counts() == first_counts
+    assert Plan.objects.get().starts_on == datetime.date(2022, 6, 1)
+    assert Meeting.objects.filter(starts_at__date=datetime.date(2023, 1, 11)).exists()

@@ -1,8 +1,16 @@
-"""`manage.py load_demo`: builds the demo council; running it again creates nothing new."""
+"""`manage.py load_demo`: builds the demo council; running it again creates nothing new.
+
+The story is moved by whole years to stand around today (or `--today`); `--as-written`
+keeps the documents' own dates. Mails the load sends (a published pack's notices) go to
+a memory outbox, never printed.
+"""
+
+import datetime
 
 from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.test.utils import override_settings
 from django.utils import timezone
 
 from governance.demo import demo_council_load
@@ -39,7 +47,8 @@ def demo_counts() -> dict[str, int]:
 
 class Command(BaseCommand):
     help = (
-        "Loads the demo council (Tameside, 2022-23): plan, scorecards, boards, meetings, sign-ins."
+        "Loads the demo council (Tameside): plan, scorecards, boards, meetings, sign-ins, "
+        "its 2022-23 story moved by whole years to stand around today."
     )
 
     def add_arguments(self, parser):
@@ -47,6 +56,16 @@ class Command(BaseCommand):
             "--allow-without-debug",
             action="store_true",
             help="Load even with DEBUG off (a demo server). It sets known demo passwords.",
+        )
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            help="The day the story is moved to stand around, YYYY-MM-DD (default: today).",
+        )
+        parser.add_argument(
+            "--as-written",
+            action="store_true",
+            help="Keep the documents' own dates (2022-23) instead of moving them.",
         )
 
     def handle(self, *args, **options):
@@ -56,7 +75,9 @@ class Command(BaseCommand):
                 "For a demo server pass --allow-without-debug."
             )
         before = demo_counts()
-        report = demo_council_load(today=timezone.localdate())
+        today = options["today"] or timezone.localdate()
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend"):
+            report = demo_council_load(today=today, as_written=options["as_written"])
         after = demo_counts()
         self.stdout.write("Demo council loaded:")
         for name, count in after.items():
@@ -65,4 +86,5 @@ class Command(BaseCommand):
         for scorecard in report.scorecards:
             self.stdout.write(f"  scorecard {scorecard.filename}: {scorecard.summary}")
         self.stdout.write(f"  demo passwords set: {report.passwords_set}")
+        self.stdout.write(f"  story moved by {report.years_moved} years to stand around {today}")
         self.stdout.write("List the demo sign-ins with `python manage.py demo_signins`.")

@@ -17,7 +17,7 @@ DAY = "2023-03-07"  # a Tuesday: the week's digest (Monday) is still due
 def demo(settings, monkeypatch):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     monkeypatch.setattr(demo_meetings, "_packs", lambda meeting, *, user: None)
-    call_command("load_demo", "--allow-without-debug", stdout=io.StringIO())
+    call_command("load_demo", "--allow-without-debug", "--as-written", stdout=io.StringIO())
 
 
 def send(*args) -> str:
