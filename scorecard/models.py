@@ -53,7 +53,8 @@ class Indicator(models.Model):
         HIGHER_IS_BETTER = "higher", "Higher is better"
         LOWER_IS_BETTER = "lower", "Lower is better"
         WITHIN_BAND = "band", "Within a band"
-        NEITHER = "neither", "Neither"
+        NEITHER = "neither", "Neither: tracked, not judged"
+        NOT_SET = "not_set", "Not set"
 
     class Frequency(models.TextChoices):
         MONTHLY = "monthly", "Monthly"
@@ -73,7 +74,13 @@ class Indicator(models.Model):
     title = models.CharField(max_length=400)
     definition = models.TextField(blank=True)
     unit = models.CharField(max_length=20, choices=Unit.choices, default=Unit.COUNT)
-    polarity = models.CharField(max_length=10, choices=Polarity.choices, default=Polarity.NEITHER)
+    polarity = models.CharField(
+        max_length=10,
+        choices=Polarity.choices,
+        default=Polarity.NOT_SET,
+        help_text="Whether higher or lower is better. While it is not set, nothing is judged; "
+        "neither: the indicator is tracked, never judged.",
+    )
     decimal_places = models.PositiveSmallIntegerField(default=0)
     section = models.ForeignKey(
         Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators"
@@ -98,6 +105,7 @@ class Indicator(models.Model):
         null=True, blank=True, help_text="The last month of the fixed SPC baseline."
     )
     order = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()  # who set its polarity, and why (issue 12)
 
     class Meta:
         ordering = ["service_area__order", "order", "ref"]

@@ -19,6 +19,7 @@ Commentary is written in scorecard.commentary_services; approving and returning 
 and commentary is in scorecard.approval_services.
 """
 
+import csv
 import datetime
 import html
 from collections.abc import Iterable, Mapping
@@ -45,6 +46,7 @@ from scorecard.domain.entry import (
     merged_entry,
     period_problem,
 )
+from scorecard.domain.polarity import polarity_table
 from scorecard.models import Indicator, IndicatorValue
 
 State = IndicatorValue.State
@@ -285,3 +287,37 @@ def values_submit(*, indicators: Iterable[Indicator], period: datetime.date, use
     for value in drafts:
         value.state = State.SUBMITTED
     return save_states(drafts, IndicatorValue, fields=["state"], user=user, reason="Submitted")
+
+
+POLARITY_COLUMNS = ["reference", "polarity", "reason"]
+
+
+@transaction.atomic
+def indicator_polarities_apply(*, source, user=None) -> int:
+    """Sets indicators' polarity from a CSV file of reference, polarity and one line of
+    reason (scorecard.domain.polarity.polarity_table), as the demo's
+    governance/fixtures/demo/indicator-polarity.csv does. All or nothing: a bad row or a
+    reference the scorecard does not hold raises ValidationError listing every problem,
+    and nothing is written. Each change is a history entry naming the user, with the
+    reason. Only indicators whose polarity differs are written; returns how many."""
+    with open(source, encoding="utf-8-sig", newline="") as handle:
+        reader = csv.DictReader(handle)
+        header = [name.strip().lower() for name in reader.fieldnames or []]
+        if header != POLARITY_COLUMNS:
+            raise ValidationError(f"The columns must be {', '.join(POLARITY_COLUMNS)}")
+        reader.fieldnames = header
+        table, problems = polarity_table(list(reader))
+    held = Indicator.objects.select_for_update().in_bulk(list(table), field_name="ref")
+    problems += [f"No indicator has the reference {ref}" for ref in table if ref not in held]
+    if problems:
+        raise ValidationError(problems)
+    changed = 0
+    for ref, (polarity, reason) in table.items():
+        indicator = held[ref]
+        if indicator.polarity != polarity:
+            indicator.polarity = polarity
+            indicator._history_user = user
+            indicator._change_reason = f"Polarity: {reason}"[:100]
+            indicator.save(update_fields=["polarity"])
+            changed += 1
+    return changed

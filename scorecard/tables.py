@@ -4,7 +4,8 @@ Rules for words (never colour or an arrow alone):
 - Figures: rounded half up to the indicator's decimal places, thousands separated, "%"
   for a percentage. A missing figure is "No value" with its reason in words; a month
   without an approved value is "Not reported".
-- RAG: a tag with the word (Red, Amber, Green), or "No target" / "No value".
+- RAG: a tag with the word (Red, Amber, Green), or "No target" / "No value"; an
+  indicator whose polarity is not set (or neither) says "Not judged" and why, with no tag.
 - Direction: "Up, improving" and its arrow; without a figure for both periods, says so.
 - The council's own RAG letter and arrow are shown as published, labelled as theirs.
 """
@@ -95,10 +96,21 @@ def number_in_words(value: Decimal | None, indicator: Indicator, *, empty: str) 
     return format_value(value, unit=indicator.unit, decimal_places=indicator.decimal_places)
 
 
+def no_rag_in_words(rag) -> str:
+    """Why there is no RAG: "No target", "No value", or why it is not judged
+    (scorecard.domain.polarity), in words."""
+    if rag.words.startswith("Not judged"):
+        return rag.words
+    return "No target" if rag.words == "No target set" else "No value"
+
+
 def rag_tag(rag) -> str:
-    """Our RAG as a GOV.UK tag with the word, and what it is short of in words."""
+    """Our RAG as a GOV.UK tag with the word, and what it is short of in words; with no
+    RAG, a grey tag saying why (a not judged indicator says so in words, no tag)."""
     if rag.rag is None:
-        word = "No target" if rag.words == "No target set" else "No value"
+        word = no_rag_in_words(rag)
+        if word.startswith("Not judged"):
+            return format_html('<span class="govuk-body-s">{}</span>', word)
         return format_html('<strong class="govuk-tag govuk-tag--grey">{}</strong>', word)
     colour, word = RAG_TAGS[rag.rag]
     return format_html(

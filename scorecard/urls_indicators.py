@@ -6,6 +6,11 @@ from scorecard.views import indicators
 
 urlpatterns = [
     path(
+        "indicators/not-judged/",
+        indicators.NotJudgedView.as_view(),
+        name="scorecard_not_judged",
+    ),
+    path(
         "indicators/<str:ref>/",
         indicators.IndicatorDetailView.as_view(),
         name="indicator_detail",

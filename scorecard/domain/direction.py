@@ -4,7 +4,7 @@
 - Lower is better: down is improving, up is worsening.
 - Within a band: moving closer to the band (or staying inside it) is improving,
   moving further out is worsening.
-- Neither: up or down, with no judgement.
+- Neither, or polarity not set: up or down, with no judgement.
 Equal values, compared at the indicator's decimal places, are "no change". With no
 previous value there is no direction.
 """

@@ -9,10 +9,13 @@ Rules:
 - The tolerance is the indicator's own, else 5 percentage points for a percentage and
   5% of the target figure otherwise.
 - No target or no value: no RAG, and the words say which.
+- Polarity not set, or neither (scorecard.domain.polarity): no RAG, and the words say why.
 """
 
 from dataclasses import dataclass
 from decimal import Decimal
+
+from scorecard.domain.polarity import withheld_because
 
 RED, AMBER, GREEN = "red", "amber", "green"
 DEFAULT_POINTS = Decimal(5)
@@ -75,6 +78,9 @@ def rag_against_target(
     own_tolerance: Decimal | None = None,
 ) -> TargetRag:
     """Red, Amber or Green with the reason in words; None with words when it cannot be said."""
+    withheld = withheld_because(polarity)
+    if withheld:
+        return TargetRag(None, withheld)
     if not kind:
         return TargetRag(None, "No target set")
     if value is None:

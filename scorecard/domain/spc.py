@@ -16,18 +16,20 @@ Rules:
 - Side: a flagged point is "high" or "low" by its strongest rule (outside a limit, then
   2 of 3, then run, then trend; a rising trend is high).
 - Label: "common cause" when not flagged; by polarity, higher is better: high is
-  "improvement", low "concern"; lower is better the reverse; within a band or
-  neither: "neutral".
+  "improvement", low "concern"; lower is better the reverse; within a band,
+  neither or not set: "neutral" (never improvement or concern without a known better).
 - Variation icon: from the latest point. Assurance icon: the target's passing range
   against the limits: consistently passing when every value between the limits passes,
   consistently failing when none does, hit and miss otherwise; none without a target,
-  without limits, or for polarity neither.
+  without limits, or for polarity neither or not set.
 """
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
+
+from scorecard.domain.polarity import is_judged
 
 MIN_POINTS = 12
 RUN_LENGTH = 7
@@ -251,8 +253,9 @@ def assurance_icon(
     """Rule: assurance from the target's passing range (at least `passing_low`, at most
     `passing_high`) against the limits. Every value between the limits passes:
     consistently passing; none does: consistently failing; else hit and miss. None
-    without limits, without a target, or for polarity neither."""
-    if limits is None or polarity == "neither" or (passing_low is None and passing_high is None):
+    without limits, without a target, or for polarity neither or not set
+    (scorecard.domain.polarity: nothing is judged without a known better)."""
+    if limits is None or not is_judged(polarity) or (passing_low is None and passing_high is None):
         return None
     low_ok = passing_low is None or limits.lower >= passing_low
     high_ok = passing_high is None or limits.upper <= passing_high

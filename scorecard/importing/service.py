@@ -162,7 +162,7 @@ def _indicator(row: IndicatorRow, area, reading: RowReading, target, context) ->
     """Finds the indicator by reference, or creates it with a guessed unit and polarity.
 
     Its title and section follow the most recent file; a bound target fixes a polarity
-    that was "neither".
+    that was not set.
     """
     polarity = target.polarity if target is not None and target.polarity else ""
     indicator = Indicator.objects.filter(ref=row.ref_written).first()
@@ -175,7 +175,7 @@ def _indicator(row: IndicatorRow, area, reading: RowReading, target, context) ->
             changes["title"] = row.title[:400]
         if section is not None and indicator.section_id != section.pk:
             changes["section"] = section
-    if polarity and indicator.polarity == Indicator.Polarity.NEITHER:
+    if polarity and indicator.polarity == Indicator.Polarity.NOT_SET:
         changes["polarity"] = polarity
     if changes:
         Indicator.objects.filter(pk=indicator.pk).update(**changes)
@@ -197,7 +197,7 @@ def _create_indicator(row: IndicatorRow, area, reading, polarity: str, context) 
     return Indicator.objects.create(
         ref=row.ref_written, title=row.title[:400], service_area=area, section=section,
         unit=guess_unit(row.title, cells), decimal_places=min(decimal_places(cells), 4),
-        polarity=polarity or Indicator.Polarity.NEITHER, order=_next_order(area),
+        polarity=polarity or Indicator.Polarity.NOT_SET, order=_next_order(area),
     )  # fmt: skip
 
 

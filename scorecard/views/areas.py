@@ -24,6 +24,7 @@ from scorecard.selectors import (
     months_held,
     overview,
 )
+from scorecard.selectors.polarity import not_set_indicators
 from scorecard.selectors.rows import MONTHS_SHOWN
 from scorecard.tables import ExceptionTable, OverviewTable, ScorecardTable
 
@@ -59,7 +60,13 @@ class ScorecardOverviewView(ScorecardPageMixin, TemplateView):
         table = OverviewTable(rows, period=context["choice"].period)
         user = self.request.user
         may_enter = may_enter_any(user) or bool(commentary_areas(user))
-        return super().get_context_data(table=table, may_enter=may_enter, **context, **kwargs)
+        return super().get_context_data(
+            table=table,
+            may_enter=may_enter,
+            not_judged_count=not_set_indicators().count(),
+            **context,
+            **kwargs,
+        )
 
 
 class ServiceAreaView(ScorecardPageMixin, TemplateView):
@@ -89,7 +96,12 @@ class ServiceAreaView(ScorecardPageMixin, TemplateView):
             for group in month.groups
         ]
         return super().get_context_data(
-            area=area, month=month, sections=sections, **context, **kwargs
+            area=area,
+            month=month,
+            sections=sections,
+            not_judged_count=not_set_indicators(area).count(),
+            **context,
+            **kwargs,
         )
 
 
@@ -106,4 +118,6 @@ class ExceptionsView(ScorecardPageMixin, TemplateView):
                 (area, ExceptionTable(rows, label=f"{area.title} exceptions", with_spc=True))
                 for area, rows in exceptions(period=context["period"], with_spc=True)
             ]
-        return super().get_context_data(groups=groups, **context, **kwargs)
+        return super().get_context_data(
+            groups=groups, not_judged_count=not_set_indicators().count(), **context, **kwargs
+        )

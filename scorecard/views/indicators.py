@@ -11,9 +11,11 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from scorecard.charts import spc_chart
+from scorecard.domain.polarity import is_judged, withheld_because
 from scorecard.domain.rag import passing_range
 from scorecard.indicator_selectors import chart_target, indicator_page, indicators_for_page
-from scorecard.models import Indicator, Target
+from scorecard.models import Indicator, ServiceArea, Target
+from scorecard.selectors.polarity import not_set_indicators
 from scorecard.tables import format_value, value_in_words
 
 REPORTED_RAG = {"R": "Red", "A": "Amber", "G": "Green"}
@@ -28,6 +30,10 @@ def target_in_words(target: Target | None, indicator: Indicator) -> str:
     def shown(figure):
         return format_value(figure, unit=indicator.unit, decimal_places=indicator.decimal_places)
 
+    if target.kind == Target.Kind.SINGLE and not is_judged(indicator.polarity):
+        if indicator.polarity == Indicator.Polarity.NEITHER:
+            return "A single figure, not judged: this indicator is tracked, not judged"
+        return "A single figure, not judged: whether above or below it is better is not set"
     passing = passing_range(
         kind=target.kind, low=target.low, high=target.high, polarity=indicator.polarity
     )
@@ -110,9 +116,27 @@ class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
             pending=history_rows(page.pending, indicator),
             benchmark_rows=benchmark_rows(page.benchmarks, indicator),
             target_words=target_in_words(page.target, indicator),
+            not_judged=withheld_because(indicator.polarity),
             reported_words=reported_in_words(
                 latest.reported_rag, latest.reported_direction
             ) if latest else "Nothing reported",
             nav_section="scorecard",
             **kwargs,
         )  # fmt: skip
+
+
+class NotJudgedView(PermissionRequiredMixin, TemplateView):
+    """Indicators not judged for want of a polarity, ?area=PREFIX for one service area
+    (scorecard.selectors.polarity); an unknown area shows every one."""
+
+    permission_required = "scorecard.view_indicator"
+    template_name = "scorecard/not_judged.html"
+
+    def get_context_data(self, **kwargs):
+        area = ServiceArea.objects.filter(prefix=self.request.GET.get("area", "")).first()
+        return super().get_context_data(
+            area=area,
+            indicators=list(not_set_indicators(area)),
+            nav_section="scorecard",
+            **kwargs,
+        )

@@ -167,7 +167,7 @@ def test_rag_is_a_tag_with_the_word_and_direction_is_in_words(
 
 
 def test_no_target_and_no_value_are_said_in_words(viewer_client):
-    no_target = IndicatorFactory(ref="FD1", polarity="neither", unit="count", decimal_places=0)
+    no_target = IndicatorFactory(ref="FD1", polarity="band", unit="count", decimal_places=0)
     approved(no_target, MAY, 1221)
     approved(no_target, JUNE, 1302)
     missing = IndicatorFactory(ref="FD2")
@@ -180,7 +180,7 @@ def test_no_target_and_no_value_are_said_in_words(viewer_client):
     assert '<strong class="govuk-tag govuk-tag--grey">No target</strong>' in response.text
     assert '<strong class="govuk-tag govuk-tag--grey">No value</strong>' in response.text
     assert "1,221 1,302" in text
-    assert "Up ↑" in text  # polarity neither: no judgement
+    assert "Up ↑" in text  # a band with no target: no judgement
     assert "No value (not yet available)" in text
     assert "No value this month" in text
 

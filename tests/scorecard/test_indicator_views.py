@@ -217,8 +217,24 @@ def test_the_same_number_of_queries_for_12_and_120_values(client, db, django_ass
         (">65%", "min", 65, None, "higher", "At least 65.0%"),
         ("<7%", "max", None, 7, "lower", "At most 7.0%"),
         ("85%", "single", 85, 85, "higher", "At least 85.0%"),
-        ("85%", "single", 85, 85, "neither", "As close to 85.0% as possible"),
-    ],
+        ("85%", "single", 85, 85, "band", "As close to 85.0% as possible"),
+        (
+            "85%",
+            "single",
+            85,
+            85,
+            "neither",
+            "A single figure, not judged: this indicator is tracked, not judged",
+        ),
+        (
+            "85%",
+            "single",
+            85,
+            85,
+            "not_set",
+            "A single figure, not judged: whether above or below it is better is not set",
+        ),
+    ],  # fmt: skip
 )
 def test_the_target_in_words(written, kind, low, high, polarity, words):
     indicator = Indicator(unit="percentage", decimal_places=1, polarity=polarity)

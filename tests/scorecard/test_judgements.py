@@ -17,7 +17,7 @@ def test_fd8_june_2023_is_red_and_improving_on_last_year():
 
 
 def test_no_target_no_rag_but_still_a_direction():
-    indicator = Indicator(ref="FD1", unit=Indicator.Unit.COUNT, polarity="neither")
+    indicator = Indicator(ref="FD1", unit=Indicator.Unit.COUNT, polarity="band")
     result = judge(indicator=indicator, value=D(1302), previous=D(1355), year_earlier=D(1221),
                    target=None)  # fmt: skip
     assert (result.rag.rag, result.rag.words) == (None, "No target set")

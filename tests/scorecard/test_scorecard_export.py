@@ -70,12 +70,15 @@ def test_the_header_has_every_column_asked_for():
 
 
 def test_fd8_in_june_2023(samples):
+    imported = row(export(), "FD8", "2023-06")
+    assert (imported["polarity"], imported["rag"]) == ("not_set", "")  # a band is no evidence
+    Indicator.objects.filter(ref="FD8").update(polarity=Indicator.Polarity.WITHIN_BAND)
     fd8 = row(export(), "FD8", "2023-06")
 
     assert fd8["value"] == "78.1"
     assert (fd8["target"], fd8["target_kind"]) == ("85-90%", "band")
     assert (fd8["target_low"], fd8["target_high"]) == ("85", "90")
-    assert fd8["rag"] == "Red"
+    assert (fd8["polarity"], fd8["rag"]) == ("band", "Red")
     assert (fd8["unit"], fd8["service_area"], fd8["section"]) == ("percentage", "Front Door", "")
     assert (fd8["previous_year"], fd8["reported_direction"]) == ("62", "↑")
     assert fd8["direction"] == ""  # October 2022 is not the month before
@@ -105,8 +108,8 @@ def test_missing_values_and_targets_and_benchmarks(samples):
     assert (cf4["target"], cf4["target_kind"], cf4["target_high"]) == ("<7%", "max", "7")
     assert (cf4["polarity"], cf4["rag"]) == ("lower", "Amber")  # 7.2% against <7%
     assert row(rows, "CF7", "2023-06")["rag"] == "Red"  # 58% against >65%
-    assert row(rows, "CIN4", "2023-06")["rag"] == "Green"  # 21% against 20-24%
-    assert row(rows, "FD8", "2022-10")["rag"] == "Red"
+    assert row(rows, "CIN4", "2023-06")["rag"] == ""  # 20-24%: a band is no polarity
+    assert row(rows, "FD8", "2022-10")["rag"] == ""  # polarity not set: not judged
     assert row(rows, "FD1", "2023-06")["target"] == ""
 
 
@@ -203,7 +206,7 @@ def test_the_command_writes_xlsx_with_numbers_as_numbers(samples, tmp_path):
     assert list(rows[0]) == [*REQUIRED, "last_12_months"]
     assert len(rows) == 1 + 118
     fd8 = next(r for r in rows if r[0] == "FD8")
-    assert (fd8[4], fd8[5], fd8[13]) == ("2022-10", 58, "Red")
+    assert (fd8[4], fd8[5], fd8[12], fd8[13]) == ("2022-10", 58, "not_set", None)
     assert f"Exported the scorecard to {path}" in out.getvalue()
 
 

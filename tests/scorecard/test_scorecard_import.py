@@ -83,7 +83,7 @@ def test_indicators_targets_and_benchmarks():
     assert fd8.targets.get(effective_from=datetime.date(2023, 6, 1)).kind == Target.Kind.BAND
     assert Indicator.objects.get(ref="CF4").polarity == Indicator.Polarity.LOWER_IS_BETTER
     assert Indicator.objects.get(ref="CF7").polarity == Indicator.Polarity.HIGHER_IS_BETTER
-    assert Indicator.objects.get(ref="CIN1").polarity == Indicator.Polarity.NEITHER
+    assert Indicator.objects.get(ref="CIN1").polarity == Indicator.Polarity.NOT_SET
     assert Indicator.objects.get(ref="EH1").unit == Indicator.Unit.DAYS
     cin2 = Indicator.objects.get(ref="CIN2")
     assert cin2.benchmarks.get(comparator="gm", year="2021/22").value == Decimal("700")

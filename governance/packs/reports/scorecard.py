@@ -12,6 +12,8 @@ Rules:
   reasons, then table order), get their SPC chart from scorecard.charts, so a
   scorecard of 150 indicators stays printable.
 - The area's approved commentary, or a line saying there is none.
+- An indicator whose polarity is not set is not judged (scorecard.domain.polarity): its
+  RAG cell says so, and the report counts such indicators at the top.
 """
 
 from scorecard.charts import spc_chart
@@ -19,6 +21,7 @@ from scorecard.indicator_selectors import chart_target
 from scorecard.models import Benchmark
 from scorecard.selectors import add_months, area_month, months_held
 from scorecard.selectors.pages import areas_in_order, exception_reasons
+from scorecard.selectors.polarity import not_set_indicators
 from scorecard.selectors.rows import MONTHS_SHOWN, ScorecardRow
 from scorecard.tables import (
     direction_in_words,
@@ -27,6 +30,7 @@ from scorecard.tables import (
     head_of_service_in_words,
     month_in_words,
     month_label,
+    no_rag_in_words,
     number_in_words,
 )
 
@@ -35,10 +39,11 @@ RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green"}
 
 
 def rag_in_words(row: ScorecardRow) -> tuple[str, str]:
-    """(colour key, words): "Red" and what it is short of; "No target" or "No value"."""
+    """(colour key, words): "Red" and what it is short of; "No target", "No value", or
+    "Not judged" and why (scorecard.domain.polarity)."""
     rag = row.judgement.rag
     if rag.rag is None:
-        return "none", "No target" if rag.words == "No target set" else "No value"
+        return "none", no_rag_in_words(rag)
     return rag.rag, f"{RAG_WORDS[rag.rag]}: {rag.words}"
 
 
@@ -146,4 +151,5 @@ def context(job) -> dict:
         "comparators": Benchmark.Comparator.labels,
         "columns": 2 + len(months) + 2 + len(Benchmark.Comparator.values) + 3,
         "areas": [area_section(a, period=period, today=job.as_at) for a in areas_in_order()],
+        "not_judged": not_set_indicators().count(),
     }
