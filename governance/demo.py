@@ -52,6 +52,7 @@ from improvement_plan.importing import PlanImportReport, plan_import
 from improvement_plan.models import Plan
 from scorecard.importing import ScorecardImportReport, scorecard_import
 from scorecard.models import ServiceArea
+from scorecard.services import indicator_polarities_apply
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
 DESCRIPTION = FIXTURES / "council.json"
@@ -114,6 +115,7 @@ def demo_council_load(*, today: datetime.date, as_written: bool = False) -> Demo
     _meetings(data["meetings"], boards, now=years_later(timezone.now(), -report.years_moved))
     report.plan = _plan(data["plan"], people, story_today)
     report.scorecards = [_scorecard(entry, people) for entry in data["scorecards"]]
+    indicator_polarities_apply(source=FIXTURES / "indicator-polarity.csv")
     for prefix, post_name in data["service_area_heads"].items():
         ServiceArea.objects.filter(prefix=prefix).exclude(head_of_service=posts[post_name]).update(
             head_of_service=posts[post_name]

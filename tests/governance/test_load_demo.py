@@ -146,6 +146,18 @@ def test_the_plan_and_scorecards_are_imported(loaded):
     assert not Post.objects.get(name="AD EH&P").needs_review
 
 
+def test_every_demo_indicator_has_a_polarity_from_the_fixture(loaded):
+    """Issue 12: the demo's indicators carry a polarity chosen from what they measure
+    (governance/fixtures/demo/indicator-polarity.csv), so none is left not set."""
+    polarities = dict(Indicator.objects.values_list("ref", "polarity"))
+    assert len(polarities) == 126
+    assert Indicator.Polarity.NOT_SET not in polarities.values()
+    chosen = [polarities[ref] for ref in ("CIN8", "CIN4", "CF1", "WF6")]
+    assert chosen == ["higher", "lower", "neither", "band"]
+    reasons = Indicator.history.filter(ref="CIN8", history_change_reason__startswith="Polarity")
+    assert reasons.exists()
+
+
 def test_the_scrutiny_panel_and_its_january_meeting(loaded):
     panel = Board.objects.get(kind=Board.Kind.SCRUTINY_PANEL)
     chair = panel.memberships.get(role="chair").person
