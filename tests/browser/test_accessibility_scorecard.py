@@ -151,3 +151,26 @@ def test_exceptions(page, reader):
     page.set_viewport_size({"width": 320, "height": 640})
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert_accessible(page)
+
+
+def test_an_indicator_not_judged_is_said_and_listed(page, reader):
+    """Issue 12: an indicator whose polarity is not set has no RAG; the page says why,
+    counts it and links to the list of indicators not judged."""
+    where = Section.objects.get(title="Where We Live")
+    indicator("FD4", "EHM contact: % received by CSC", RISING, section=where, polarity="not_set")
+    sign_in(page, reader.email)
+    page.goto(reverse("scorecard_service_area", kwargs={"prefix": "FD"}))
+    row = page.get_by_role("row").filter(has_text="FD4")
+    assert "Not judged: whether higher or lower is better is not set" in row.inner_text()
+    assert row.locator(".govuk-tag").count() == 0
+    assert_accessible(page)
+    screenshot(page, "scorecard_service_area_not_judged")
+    with page.expect_navigation():
+        page.get_by_role("link", name="See the indicator not judged in Front Door").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Indicators not judged"
+    assert page.get_by_role("link", name="FD4 EHM contact: % received by CSC").is_visible()
+    assert_accessible(page)
+    screenshot(page, "scorecard_not_judged")
+    page.set_viewport_size({"width": 320, "height": 640})
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    assert_accessible(page)
