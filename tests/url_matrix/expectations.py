@@ -257,6 +257,7 @@ RULES: dict[str, list[Case]] = {
         staff_page("scorecard_exceptions"),
         staff_page("scorecard_exceptions", query=SUBMITTED_MONTH, label="submitted-month"),
     ],
+    "scorecard_not_judged": [staff_page("scorecard_not_judged")],
     "scorecard_service_area": [
         staff_page("scorecard_service_area", lambda w: w.area.prefix),
         staff_page(
