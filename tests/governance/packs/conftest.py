@@ -8,10 +8,11 @@ import re
 
 import pytest
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from pypdf import PdfReader
 from weasyprint import HTML
 
-from governance.models import AgendaItem, Board, Pack, Paper
+from governance.models import AgendaItem, Board, Meeting, Pack, Paper
 from governance.packs import services
 from tests.governance.factories import (
     AgendaItemFactory,
@@ -136,3 +137,12 @@ def front_sheet_ranges(texts: list[str]) -> dict[int, str]:
         if found:
             ranges[int(found[1])] = found[2] or ""
     return ranges
+
+
+@pytest.fixture
+def published(meeting, agenda):
+    """The meeting's agenda and its public pack, published."""
+    Meeting.objects.filter(pk=meeting.pk).update(
+        status=Meeting.Status.AGENDA_PUBLISHED, agenda_published_at=timezone.now()
+    )
+    return services.pack_publish(pack=build(meeting, Pack.Audience.PUBLIC), user=None)

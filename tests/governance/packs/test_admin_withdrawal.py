@@ -3,11 +3,8 @@ exempt there withdraws the public packs that hold it, as the agenda's own form d
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
-from governance.models import Meeting, Pack
-from governance.packs import services
-from tests.governance.packs.conftest import build
+from governance.models import Pack
 
 PUBLIC = Pack.Audience.PUBLIC
 
@@ -15,14 +12,6 @@ PUBLIC = Pack.Audience.PUBLIC
 @pytest.fixture(autouse=True)
 def builds_in_process(tasks_in_process):
     """The corrected build runs in this process when its task is started."""
-
-
-@pytest.fixture
-def published(meeting, agenda):
-    Meeting.objects.filter(pk=meeting.pk).update(
-        status=Meeting.Status.AGENDA_PUBLISHED, agenda_published_at=timezone.now()
-    )
-    return services.pack_publish(pack=build(meeting, PUBLIC), user=None)
 
 
 def test_an_item_made_exempt_in_the_admin_withdraws_the_public_pack(

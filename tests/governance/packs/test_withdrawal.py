@@ -27,15 +27,6 @@ def builds_in_process(tasks_in_process):
     """The corrected build runs in this process when its task is started."""
 
 
-@pytest.fixture
-def published(meeting, agenda):
-    """The meeting's agenda and its public pack, published."""
-    Meeting.objects.filter(pk=meeting.pk).update(
-        status=Meeting.Status.AGENDA_PUBLISHED, agenda_published_at=timezone.now()
-    )
-    return services.pack_publish(pack=build(meeting, PUBLIC), user=None)
-
-
 def make_exempt(item: AgendaItem, *, paragraph: int = 1) -> None:
     """What democratic services do on the item's form: mark it exempt."""
     meeting_services.agenda_item_update(
