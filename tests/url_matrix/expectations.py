@@ -447,3 +447,24 @@ RULES: dict[str, list[Case]] = {
         ),
     ],
 }
+
+
+def _part_rules() -> dict[str, list[Case]]:
+    """Rules kept in tests/url_matrix/rules_*.py (one module per part of the product, each
+    defining RULES), so parts built side by side never edit one shared dictionary."""
+    import importlib
+    import pkgutil
+
+    import tests.url_matrix as package
+
+    found: dict[str, list[Case]] = {}
+    for module in pkgutil.iter_modules(package.__path__):
+        if module.name.startswith("rules_"):
+            part = importlib.import_module(f"tests.url_matrix.{module.name}")
+            overlap = set(found) & set(part.RULES) | set(RULES) & set(part.RULES)
+            assert not overlap, f"{module.name} repeats rules for {sorted(overlap)}"
+            found.update(part.RULES)
+    return found
+
+
+RULES.update(_part_rules())
