@@ -8,15 +8,21 @@ as the browser does. Every text put into it is escaped. It is for sighted reader
 Points are told apart by shape as well as colour (GOV.UK palette): common cause a small
 grey dot, improvement a blue dot in a ring, concern an orange square with a dark edge,
 neither a purple diamond.
+
+The horizontal axis is time: a point stands at its month, not at its place in the
+series, so months with no figure show as a gap with no line across it, and the axis is
+ticked by month. The data table lists those months too, each saying "No figure".
 """
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from scorecard.chart_timeline import Timeline, month_of, timeline, x_labels
 from scorecard.domain import spc as rules
 from scorecard.tables import format_value, month_in_words
 
@@ -25,7 +31,7 @@ LEFT, RIGHT, TOP, BOTTOM, PAD = 64, 664, 20, 300, 12
 INK, GREY, BLUE, DARK_BLUE = "#0b0c0c", "#505a5f", "#1d70b8", "#003078"
 ORANGE, PURPLE, GREEN, LIGHT_GREEN = "#f47738", "#4c2c92", "#00703c", "#cce2d8"
 FONT = {"font-family": "Arial, Helvetica, sans-serif", "font-size": "12", "fill": INK}
-MAX_X_LABELS = 12
+NO_FIGURE = "No figure"
 LEGEND = (
     (rules.COMMON_CAUSE, "Common cause"),
     (rules.IMPROVEMENT, "Special cause improvement"),
@@ -93,17 +99,17 @@ def y_ticks(numbers: list[float]) -> list[float]:
 
 
 class Scale:
-    """Maps a point's index and a value to the plot area."""
+    """Maps a point's place in time and a value to the plot area."""
 
-    def __init__(self, indices: list[int], ticks: list[float]):
-        self.first, self.last = min(indices), max(indices)
+    def __init__(self, places: tuple[int, ...], ticks: list[float]):
+        self.first, self.last = min(places), max(places)
         self.low, self.high = ticks[0], ticks[-1]
 
-    def x(self, index: int) -> float:
+    def x(self, place: int) -> float:
         """Points from PAD inside the left axis to PAD inside the right end."""
         if self.last == self.first:
             return (LEFT + RIGHT) / 2
-        share = (index - self.first) / (self.last - self.first)
+        share = (place - self.first) / (self.last - self.first)
         return LEFT + PAD + share * (RIGHT - LEFT - 2 * PAD)
 
     def y(self, value: float) -> float:
@@ -132,17 +138,12 @@ def marker(label: str, x: float, y: float) -> str:
     return element("circle", cx=f"{x:.1f}", cy=f"{y:.1f}", r="3", fill=GREY)
 
 
-def month_label(period, index: int) -> str:
-    """An x-axis label: "Jun 23", or the point's position when it has no period."""
-    return period.strftime("%b %y") if hasattr(period, "strftime") else str(index + 1)
-
-
 def draw_grid(scale: Scale, ticks: list[float]) -> list[str]:
     """Pale gridlines at the y ticks, drawn first so every line lies over them."""
     return [horizontal(scale.y(tick), "#dddddd", width="1") for tick in ticks]
 
 
-def draw_axes(scale: Scale, ticks: list[float], points) -> list[str]:
+def draw_axes(scale: Scale, ticks: list[float], time: Timeline) -> list[str]:
     """The y axis with its ticks, and the x axis with month labels (at most 12)."""
     parts = [
         element("line", x1=LEFT, y1=TOP, x2=LEFT, y2=BOTTOM, stroke=INK),
@@ -157,14 +158,10 @@ def draw_axes(scale: Scale, ticks: list[float], points) -> list[str]:
         )
         parts.append(element("text", f"{tick:,.{tick_places}f}", x=LEFT - 8, y=f"{y + 4:.1f}",
                              text_anchor="end", **FONT))  # fmt: skip
-    every = math.ceil(len(points) / MAX_X_LABELS)
-    for position, point in enumerate(points):
-        if position % every and position != len(points) - 1:
-            continue
-        x = f"{scale.x(point.index):.1f}"
+    for place, label in x_labels(scale.first, scale.last, time):
+        x = f"{scale.x(place):.1f}"
         parts.append(element("line", x1=x, y1=BOTTOM, x2=x, y2=BOTTOM + 5, stroke=INK))
-        parts.append(element("text", month_label(point.period, point.index), x=x,
-                             y=BOTTOM + 20, text_anchor="middle", **FONT))  # fmt: skip
+        parts.append(element("text", label, x=x, y=BOTTOM + 20, text_anchor="middle", **FONT))
     return parts
 
 
@@ -223,27 +220,29 @@ def draw_line_names(scale: Scale, limits, target, gap: float = 14) -> list[str]:
     return [element("text", name, x=RIGHT + 6, y=f"{y:.1f}", **FONT) for y, name in placed]
 
 
-def draw_values(scale: Scale, points) -> list[str]:
-    """The values joined by a line (broken where a month is missing), then the markers."""
+def draw_values(scale: Scale, points, time: Timeline) -> list[str]:
+    """The values joined by a line, broken where an expected figure is missing (no line
+    joins across a gap), then the markers."""
+    placed = list(zip(time.places, points, strict=True))
     parts, run = [], []
-    for point in points:
-        if run and point.index != run[-1].index + 1:
+    for place, point in placed:
+        if run and not time.joined(run[-1][0], place):
             parts.append(_polyline(scale, run))
             run = []
-        run.append(point)
+        run.append((place, point))
     parts.append(_polyline(scale, run))
-    for point in points:
-        parts.append(marker(point.label, scale.x(point.index), scale.y(float(point.value))))
+    for place, point in placed:
+        parts.append(marker(point.label, scale.x(place), scale.y(float(point.value))))
     return parts
 
 
 def _polyline(scale: Scale, run) -> str:
-    coordinates = " ".join(f"{scale.x(p.index):.1f},{scale.y(float(p.value)):.1f}" for p in run)
+    coordinates = " ".join(f"{scale.x(x):.1f},{scale.y(float(p.value)):.1f}" for x, p in run)
     return element("polyline", points=coordinates, fill="none", stroke=GREY, stroke_width="1.5")
 
 
-def draw_legend(points, limits, target) -> list[str]:
-    """A key below the plot: each label shown, and the lines drawn."""
+def draw_legend(points, limits, target, *, gaps: bool = False) -> list[str]:
+    """A key below the plot: each label shown, the lines drawn, and what a gap means."""
     shown = {p.label for p in points}
     parts, x, y = [], LEFT, BOTTOM + 52
     for label, words in LEGEND if limits else [(rules.COMMON_CAUSE, "Value (not judged)")]:
@@ -264,12 +263,15 @@ def draw_legend(points, limits, target) -> list[str]:
             element("text", words, x=f"{x + 30:.1f}", y=y, **FONT),
         ]  # fmt: skip
         x += 50 + 6.8 * len(words)
+    if gaps:
+        parts.append(element("text", "A gap in the line: no figure that month", x=f"{x:.1f}",
+                             y=y, **FONT))  # fmt: skip
     return parts
 
 
-def summary(result: rules.SpcResult, *, unit: str, places: int, target) -> str:
+def summary(result: rules.SpcResult, *, unit: str, places: int, target, months_apart=None) -> str:
     """The chart in words: "June 2023: 78.1%, special cause concern; mean 70.2, limits
-    55.0 to 85.4; target 85-90%"."""
+    55.0 to 85.4; target 85-90%", then the months with no figure, if any."""
     latest = result.latest
     if latest is None:
         return "No values to chart."
@@ -285,11 +287,44 @@ def summary(result: rules.SpcResult, *, unit: str, places: int, target) -> str:
     else:
         parts.append(result.message)
     parts.append(f"target {target.written}" if target and target.written else "no target")
+    gaps = missing_months(result, months_apart)
+    if gaps:
+        parts.append("no figure for " + ", ".join(month_in_words(month) for month in gaps))
     return "; ".join(parts)
 
 
-def table_rows(result: rules.SpcResult, *, unit: str, places: int) -> list[ChartRow]:
-    """The data table: each point's month, value, label (with the rules), mean and limits."""
+def missing_months(result: rules.SpcResult, months_apart: int | None = None) -> list:
+    """The months between the first and last point with no figure (none without months)."""
+    time = timeline(result.points, months_apart)
+    return [month_of(place) for place in time.missing()] if time.dated else []
+
+
+def missing_rows(result, *, months_apart, reasons: Mapping) -> list[tuple]:
+    """A row for each month with no figure between the first and last point: "No figure",
+    and why when the reason is known (`reasons`: month to words)."""
+    rows = []
+    for month in missing_months(result, months_apart):
+        why = reasons.get(month)
+        label = f"Not charted: {why}" if why else "Not charted: no approved figure"
+        rows.append((month, ChartRow(month_in_words(month), NO_FIGURE, label, "", "", "")))
+    return rows
+
+
+def table_rows(
+    result: rules.SpcResult, *, unit: str, places: int, months_apart=None, reasons=None
+) -> list[ChartRow]:
+    """The data table: each point's month, value, label (with the rules), mean and limits;
+    and each month with no figure, in its place."""
+    rows = point_rows(result, unit=unit, places=places)
+    gaps = missing_rows(result, months_apart=months_apart, reasons=reasons or {})
+    if not gaps:
+        return rows
+    dated = [(point.period, row) for point, row in zip(result.points, rows, strict=True)]
+    return [row for _, row in sorted(dated + gaps, key=lambda pair: pair[0])]
+
+
+def point_rows(result: rules.SpcResult, *, unit: str, places: int) -> list[ChartRow]:
+    """Each point's row of the data table."""
     limits = result.limits
     rows = []
     for point in result.points:
@@ -309,7 +344,7 @@ def table_rows(result: rules.SpcResult, *, unit: str, places: int) -> list[Chart
     return rows
 
 
-def draw_svg(result, *, target, chart_id: str, title: str, description: str) -> str:
+def draw_svg(result, *, target, chart_id: str, title: str, description: str, time) -> str:
     """The whole SVG: title and description for assistive technology, then the drawing."""
     points, limits = result.points, result.limits
     drawn = [float(p.value) for p in points]
@@ -317,18 +352,18 @@ def draw_svg(result, *, target, chart_id: str, title: str, description: str) -> 
         drawn += [float(limits.lower), float(limits.upper)]
     drawn += [float(b) for b in (target.low, target.high) if b is not None] if target else []
     ticks = y_ticks(drawn)
-    scale = Scale([p.index for p in points], ticks)
+    scale = Scale(time.places, ticks)
     body = [
         element("title", title, id=f"{chart_id}-title"),
         element("desc", description, id=f"{chart_id}-desc"),
         element("rect", x=0, y=0, width=WIDTH, height=HEIGHT, fill="#ffffff"),
         *draw_grid(scale, ticks),
         *draw_target(scale, target),
-        *draw_axes(scale, ticks, points),
+        *draw_axes(scale, ticks, time),
         *draw_limits(scale, limits),
         *draw_line_names(scale, limits, target),
-        *draw_values(scale, points),
-        *draw_legend(points, limits, target),
+        *draw_values(scale, points, time),
+        *draw_legend(points, limits, target, gaps=bool(time.missing())),
     ]
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
@@ -347,11 +382,22 @@ def spc_chart(
     title: str,
     target: ChartTarget | None = None,
     chart_id: str = "spc-chart",
+    months_apart: int | None = None,
+    reasons: Mapping | None = None,
 ) -> SpcChart:
-    """The chart, its summary in words and its data table. No points: no drawing."""
-    words = summary(result, unit=unit, places=decimal_places, target=target)
-    rows = table_rows(result, unit=unit, places=decimal_places)
+    """The chart, its summary in words and its data table. No points: no drawing.
+    `months_apart`: how often figures come (1 monthly, 3 quarterly; unset, the nearest
+    two points say); `reasons`: month to why its figure is missing, in words."""
+    words = summary(
+        result, unit=unit, places=decimal_places, target=target, months_apart=months_apart
+    )
+    rows = table_rows(
+        result, unit=unit, places=decimal_places, months_apart=months_apart, reasons=reasons
+    )
     if not result.points:
         return SpcChart(mark_safe(""), words, rows, result.message)
-    svg = draw_svg(result, target=target, chart_id=chart_id, title=title, description=words)
+    time = timeline(result.points, months_apart)
+    svg = draw_svg(
+        result, target=target, chart_id=chart_id, title=title, description=words, time=time
+    )
     return SpcChart(mark_safe(svg), words, rows, result.message)  # noqa: S308 (all escaped)

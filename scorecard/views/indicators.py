@@ -11,12 +11,13 @@ from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from scorecard.charts import spc_chart
+from scorecard.domain.periods import PERIOD_MONTHS
 from scorecard.domain.polarity import is_judged, withheld_because
 from scorecard.domain.rag import passing_range
 from scorecard.indicator_selectors import chart_target, indicator_page, indicators_for_page
 from scorecard.models import Indicator, ServiceArea, Target
 from scorecard.selectors.polarity import not_set_indicators
-from scorecard.tables import format_value, value_in_words
+from scorecard.tables import format_value, missing_in_words, value_in_words
 
 REPORTED_RAG = {"R": "Red", "A": "Amber", "G": "Green"}
 REPORTED_ARROW = {"↑": "up", "↓": "down", "↔": "level", "→": "level"}
@@ -56,6 +57,11 @@ def reported_in_words(rag: str, arrow: str) -> str:
     if arrow:
         parts.append(f"arrow {arrow} ({REPORTED_ARROW.get(arrow, 'unknown')})")
     return ", ".join(parts) if parts else "Nothing reported"
+
+
+def missing_reasons(values) -> dict:
+    """Each approved month reported missing, to why in words (for the chart's table)."""
+    return {v.period: missing_in_words(v.missing_reason) for v in values if v.value is None}
 
 
 def history_rows(values, indicator: Indicator) -> list[dict]:
@@ -106,6 +112,8 @@ class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
                 decimal_places=indicator.decimal_places,
                 title=f"SPC chart of {indicator.ref} {indicator.title}",
                 target=chart_target(page.target),
+                months_apart=PERIOD_MONTHS.get(indicator.frequency, 1),
+                reasons=missing_reasons(page.approved),
             )
         latest = page.latest
         return super().get_context_data(

@@ -7,10 +7,15 @@ import xml.etree.ElementTree as ET
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
+from governance import roles
 from scorecard import charts
-from scorecard.charts import ChartTarget, spc_chart
+from scorecard.charts import NO_FIGURE, ChartTarget, spc_chart
 from scorecard.domain.spc import spc
+from scorecard.models import IndicatorValue
+from tests.governance.factories import UserFactory
+from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory
 
 SVG = "{http://www.w3.org/2000/svg}"
 PERIODS = [datetime.date(2022 + (6 + i) // 12, (6 + i) % 12 + 1, 1) for i in range(24)]
@@ -177,3 +182,113 @@ def test_weasyprint_draws_the_chart_on_one_pdf_page():
 
     assert len(reader.pages) == 1
     assert "Upper limit" in reader.pages[0].extract_text()
+
+
+# The horizontal axis is time (issue 12, section 7): a gap of months is a gap.
+
+MONTHS_2023 = [datetime.date(2023, month, 1) for month in range(1, 13)]
+
+
+def gappy_chart(months, *, months_apart=None, reasons=None, values=None):
+    values = values or [Decimal(60 + i % 3) for i in range(len(months))]
+    result = spc(values, polarity="higher", periods=months)
+    return spc_chart(
+        result, unit="percentage", decimal_places=1, title="FD1", months_apart=months_apart,
+        reasons=reasons,
+    )  # fmt: skip
+
+
+def marker_xs(svg):
+    return [float(c.get("cx")) for c in svg.iter(f"{SVG}circle") if c.get("fill") == charts.GREY]
+
+
+def test_points_stand_at_their_month_not_their_place_in_the_series():
+    months = [MONTHS_2023[i] for i in (0, 1, 4, 5)]  # January, February, May, June
+    xs = marker_xs(parse(gappy_chart(months)))[:4]  # the key's marker comes last
+
+    assert xs[2] - xs[1] == pytest.approx(3 * (xs[1] - xs[0]))
+    assert xs[3] - xs[2] == pytest.approx(xs[1] - xs[0])
+
+
+def test_no_line_joins_across_missing_months():
+    months = [MONTHS_2023[i] for i in (0, 1, 4, 5)]
+    lines = list(parse(gappy_chart(months)).iter(f"{SVG}polyline"))
+
+    assert [len(line.get("points").split()) for line in lines] == [2, 2]
+
+
+def test_the_axis_is_ticked_by_month_missing_months_too():
+    months = [MONTHS_2023[i] for i in (0, 1, 4, 5)]
+    shown = texts(parse(gappy_chart(months)))
+
+    assert {"Jan 23", "Feb 23", "Mar 23", "Apr 23", "May 23", "Jun 23"} <= set(shown)
+
+
+def test_the_data_table_says_each_missing_month_in_its_place():
+    months = [MONTHS_2023[i] for i in (0, 1, 4, 5)]
+    chart = gappy_chart(months, reasons={MONTHS_2023[2]: "not available"})
+
+    assert [(row.period, row.value) for row in chart.rows] == [
+        ("January 2023", "60.0%"),
+        ("February 2023", "61.0%"),
+        ("March 2023", "No figure"),
+        ("April 2023", "No figure"),
+        ("May 2023", "62.0%"),
+        ("June 2023", "60.0%"),
+    ]
+    assert chart.rows[2].label == "Not charted: not available"
+    assert chart.rows[3].label == "Not charted: no approved figure"
+    assert chart.summary.endswith("no figure for March 2023, April 2023")
+    assert "A gap in the line: no figure that month" in texts(parse(chart))
+
+
+@pytest.mark.parametrize("months_apart", [3, None])
+def test_a_quarterly_indicator_is_joined_quarter_to_quarter(months_apart):
+    quarters = [MONTHS_2023[i] for i in (2, 5, 8, 11)]
+    chart = gappy_chart(quarters, months_apart=months_apart)
+
+    assert len(list(parse(chart).iter(f"{SVG}polyline"))) == 1
+    assert NO_FIGURE not in {row.value for row in chart.rows}
+
+
+def test_a_monthly_indicator_reported_quarterly_shows_the_months_between_as_gaps():
+    quarters = [MONTHS_2023[i] for i in (2, 5, 8, 11)]
+    chart = gappy_chart(quarters, months_apart=1)
+
+    assert len(list(parse(chart).iter(f"{SVG}polyline"))) == 4
+    assert [row.value for row in chart.rows].count(NO_FIGURE) == 6
+
+
+def test_a_long_series_labels_at_most_12_months_on_the_calendar():
+    months = [datetime.date(2020 + i // 12, i % 12 + 1, 1) for i in range(40)]
+    labels = [t for t in texts(parse(gappy_chart(months))) if t[:3].isalpha() and t[-2:].isdigit()]
+
+    assert 1 < len(labels) <= 12
+    assert all(label[:3] in {"Jan", "Apr", "Jul", "Oct"} for label in labels)
+
+
+def test_a_series_without_months_is_placed_by_index():
+    result = spc([Decimal(1), Decimal(2), None, Decimal(3)], polarity="higher")
+    chart = spc_chart(result, unit="count", decimal_places=0, title="x")
+
+    assert len(list(parse(chart).iter(f"{SVG}polyline"))) == 2
+    assert len(chart.rows) == 3
+
+
+@pytest.mark.django_db
+def test_the_indicator_page_charts_a_gap_and_says_why_in_its_table(client):
+    indicator = IndicatorFactory(ref="FD9")
+    approved = IndicatorValue.State.APPROVED
+    for month in (0, 1, 4, 5):
+        IndicatorValueFactory(indicator=indicator, period=MONTHS_2023[month], state=approved)
+    IndicatorValueFactory(
+        indicator=indicator, period=MONTHS_2023[2], value=None, missing_reason="n/a",
+        state=approved,
+    )  # fmt: skip
+    client.force_login(UserFactory(roles=[roles.VIEWER]))
+
+    page = client.get(reverse("indicator_detail", kwargs={"ref": "FD9"})).content.decode()
+
+    assert page.count("<polyline") == 2
+    assert "Not charted: not available" in page
+    assert "Not charted: no approved figure" in page  # April 2023: nothing held
