@@ -81,6 +81,12 @@ class Indicator(models.Model):
         help_text="Whether higher or lower is better. While it is not set, nothing is judged; "
         "neither: the indicator is tracked, never judged.",
     )
+    polarity_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why the polarity is what it is: learned from evidence at import "
+        '("Learned from the target `>65%`"), or who set it and why.',
+    )
     decimal_places = models.PositiveSmallIntegerField(default=0)
     section = models.ForeignKey(
         Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="indicators"
@@ -97,6 +103,12 @@ class Indicator(models.Model):
         blank=True,
         help_text="How far short of target is still Amber. Empty: 5 percentage points "
         "for a percentage, 5% of the target otherwise.",
+    )
+    amber_tolerance_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Why the amber tolerance is what it is: learned from the council's RAG "
+        "at import, or who set it and why.",
     )
     spc_baseline_from = models.DateField(
         null=True, blank=True, help_text="Fix the SPC limits on the values from this month."
