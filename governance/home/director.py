@@ -1,0 +1,153 @@
+"""The Director's page: where the plan and the scorecard stand, what waits for her, and
+what is coming up. A fixed number of queries however many actions the plan holds.
+
+Rules:
+- Plan RAG by priority: the computed RAG (improvement_plan.rag_selectors) counted per
+  priority of the current plan (improvement_plan.selectors.plan_overview).
+- Scorecard exceptions: the exceptions page's own selector for the latest month with
+  approved figures, so the home and that page never disagree.
+- Updated since her review: actions whose latest update by a lead (imported entries do
+  not count) came after the latest review of that action, or that were never reviewed;
+  newest first. Marked new when the update came after the last review she recorded of
+  any action (governance.domain.home.is_new).
+- Her open challenges: reviews she recorded that challenge a RAG and that no progress
+  update has answered yet.
+"""
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+
+from governance.domain.home import is_new
+from governance.home.meetings import MeetingRow, next_meetings
+from improvement_plan.models import Action, DirectorReview, Plan
+from improvement_plan.rag_selectors import with_computed_rag
+from improvement_plan.selectors import PlanOverview, current_plan, plan_overview
+from scorecard.models import Indicator, IndicatorValue
+from scorecard.selectors import ExceptionRow, exceptions, months_held
+from scorecard.selectors.pages import CONCERN_REASON, RED_REASON, WORSENING_REASON
+from scorecard.tables import exception_reason_in_words, figure_in_words
+
+SHOWN = 10
+REASONS = {
+    RED_REASON: "Red",
+    WORSENING_REASON: "Worsening",
+    CONCERN_REASON: "Special cause concern",
+}
+
+
+@dataclass(frozen=True)
+class UpdatedAction:
+    action: Action
+    new: bool
+
+
+@dataclass(frozen=True)
+class ExceptionShown:
+    """An exception as the page shows it: the indicator, its figure and why, in words."""
+
+    row: ExceptionRow
+    figure: str
+    why: list[str]
+
+
+def _shown(row: ExceptionRow) -> ExceptionShown:
+    indicator = row.row.indicator
+    return ExceptionShown(
+        row,
+        figure_in_words(row.row.current, indicator),
+        [exception_reason_in_words(reason, row.row) for reason in row.reasons],
+    )
+
+
+@dataclass(frozen=True)
+class ScorecardExceptions:
+    """The month's exceptions (the first SHOWN of them) and how many of each kind."""
+
+    period: datetime.date | None
+    rows: list[ExceptionShown] = field(default_factory=list)
+    total: int = 0
+    by_reason: Counter = field(default_factory=Counter)
+    figures_expected: int = 0
+    figures_approved: int = 0
+
+    @property
+    def reason_counts(self) -> list[tuple[str, int]]:
+        return [(words, self.by_reason[reason]) for reason, words in REASONS.items()]
+
+
+@dataclass(frozen=True)
+class DirectorPage:
+    plan: Plan | None
+    overview: PlanOverview | None
+    scorecard: ScorecardExceptions
+    updated: list[UpdatedAction]
+    updated_count: int
+    last_review_at: datetime.datetime | None
+    challenges: list[DirectorReview]
+    meetings: list[MeetingRow]
+
+
+def scorecard_exceptions(*, period: datetime.date | None) -> ScorecardExceptions:
+    """The exceptions page's exceptions for `period`, flattened in the areas' order."""
+    if period is None:
+        return ScorecardExceptions(None)
+    rows = [row for _, area_rows in exceptions(period=period, with_spc=True) for row in area_rows]
+    by_reason = Counter(reason for row in rows for reason in row.reasons)
+    approved = IndicatorValue.objects.filter(
+        period=period, state=IndicatorValue.State.APPROVED, value__isnull=False
+    )
+    return ScorecardExceptions(
+        period, [_shown(r) for r in rows[:SHOWN]], len(rows), by_reason,
+        figures_expected=Indicator.objects.count(), figures_approved=approved.count(),
+    )  # fmt: skip
+
+
+def updated_since_review(plan: Plan | None, *, today: datetime.date) -> QuerySet[Action]:
+    """The plan's actions updated since their latest review, newest update first."""
+    if plan is None:
+        return Action.objects.none()
+    latest_review = DirectorReview.objects.filter(action=OuterRef("pk")).order_by("-reviewed_at")
+    actions = with_computed_rag(
+        Action.objects.filter(objective__priority__plan=plan), today=today
+    ).annotate(last_reviewed_at=Subquery(latest_review.values("reviewed_at")[:1]))
+    return actions.filter(
+        Q(last_reviewed_at__isnull=True) | Q(last_update_at__gt=F("last_reviewed_at")),
+        last_update_at__isnull=False,
+    ).order_by("-last_update_at", "pk")
+
+
+def open_challenges_made_by(person) -> list[DirectorReview]:
+    """Challenges `person` recorded that no progress update has answered, newest first."""
+    return list(
+        DirectorReview.objects.filter(
+            reviewer=person, decision=DirectorReview.Decision.CHALLENGED, answered_by__isnull=True
+        )
+        .select_related("action")
+        .order_by("-reviewed_at", "-pk")
+    )
+
+
+def director_page(*, person, today: datetime.date, now: datetime.datetime) -> DirectorPage:
+    """Everything the Director's page shows (module docstring)."""
+    plan = current_plan()
+    held = months_held()
+    updated = updated_since_review(plan, today=today)
+    last_review_at = DirectorReview.objects.filter(reviewer=person).aggregate(
+        at=Max("reviewed_at")
+    )["at"]
+    return DirectorPage(
+        plan=plan,
+        overview=plan_overview(plan, today=today) if plan else None,
+        scorecard=scorecard_exceptions(period=held[0] if held else None),
+        updated=[
+            UpdatedAction(a, is_new(updated_at=a.last_update_at, last_review_at=last_review_at))
+            for a in updated[:SHOWN]
+        ],
+        updated_count=updated.count(),
+        last_review_at=last_review_at,
+        challenges=open_challenges_made_by(person),
+        meetings=next_meetings(user=person, now=now, today=today),
+    )

@@ -1,0 +1,44 @@
+"""The home page's table of the actions a person's posts lead: with the computed RAG and,
+where they may give it, an "Update progress" link in each row."""
+
+import django_tables2 as tables
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from improvement_plan.tables import MyActionsTable, rag_tag, status_tag
+
+HIDDEN_HEADER = mark_safe('<span class="govuk-visually-hidden">Update</span>')  # noqa: S308
+
+
+class HomeActionsTable(MyActionsTable):
+    """Rows from improvement_plan.selectors.my_action_rows (computed `rag` annotated)."""
+
+    rag = tables.Column("RAG", orderable=False, empty_values=())
+    update = tables.Column(HIDDEN_HEADER, accessor="pk", orderable=False)
+
+    class Meta(MyActionsTable.Meta):
+        fields = [*MyActionsTable.Meta.fields, "rag", "update"]
+        attrs = {"class": "govuk-table govuk-!-font-size-16"}
+
+    region_label = "Actions your posts lead"
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def render_rag(self, record):
+        return rag_tag(record.rag)
+
+    def render_status(self, record):
+        return status_tag(record.status, record.get_status_display())
+
+    def render_update(self, record):
+        if not self.user.has_perm("improvement_plan.add_progressupdate", record):
+            return ""
+        return format_html(
+            '<a class="govuk-link" href="{}">Update progress'
+            '<span class="govuk-visually-hidden"> on action {}</span></a>',
+            reverse("action_update", kwargs={"pk": record.pk}),
+            record.reference,
+        )

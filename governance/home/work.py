@@ -1,0 +1,157 @@
+"""The performance officer's and the administrator's sections of the home page.
+
+Rules:
+- This month's returns are the figures for last month, the month the "Enter values" page
+  opens on (scorecard.forms.MonthForm). Per service area: expected (the area's
+  indicators), entered (a figure or a reason it is missing, in any state), waiting
+  (submitted for approval) and not entered. Three queries for any number of areas.
+- The approvals queue: submitted figures and commentaries, by service area and month,
+  oldest month first (the approvals page's order). Two queries.
+- People to look at: active people with no role, and active people holding no post today.
+- Failed reminders: reminders whose sending failed, newest first.
+- Locked accounts: sign-in attempts (django-axes) that reached the failure limit within
+  the cool-off time, so the person cannot sign in now.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from axes.models import AccessAttempt
+from django.conf import settings
+from django.db.models import Count, Exists, OuterRef, Q
+
+from governance.models import PostHolder, Reminder, User
+from governance.selectors import current_holdings
+from scorecard.domain.periods import add_months
+from scorecard.models import Commentary, Indicator, IndicatorValue, ServiceArea
+
+SHOWN = 10
+
+
+@dataclass(frozen=True)
+class AreaReturns:
+    area: ServiceArea
+    expected: int
+    entered: int
+    waiting: int
+
+    @property
+    def not_entered(self) -> int:
+        return max(self.expected - self.entered, 0)
+
+
+@dataclass(frozen=True)
+class Returns:
+    period: datetime.date
+    areas: list[AreaReturns]
+
+    @property
+    def totals(self) -> AreaReturns:
+        names = ("expected", "entered", "waiting")
+        return AreaReturns(None, *(sum(getattr(a, n) for a in self.areas) for n in names))
+
+
+def returns_month(today: datetime.date) -> datetime.date:
+    return add_months(today.replace(day=1), -1)
+
+
+def returns(*, today: datetime.date) -> Returns:
+    """This month's returns by service area (module docstring)."""
+    period = returns_month(today)
+    expected = dict(
+        Indicator.objects.values_list("service_area").annotate(n=Count("pk")).order_by()
+    )
+    entered = {
+        row["indicator__service_area"]: row
+        for row in IndicatorValue.objects.filter(period=period)
+        .values("indicator__service_area")
+        .annotate(
+            n=Count("pk"), waiting=Count("pk", filter=Q(state=IndicatorValue.State.SUBMITTED))
+        )
+        .order_by()
+    }
+    areas = ServiceArea.objects.order_by("order", "prefix")
+    return Returns(
+        period,
+        [
+            AreaReturns(
+                area,
+                expected.get(area.pk, 0),
+                entered.get(area.pk, {}).get("n", 0),
+                entered.get(area.pk, {}).get("waiting", 0),
+            )  # fmt: skip
+            for area in areas
+        ],
+    )
+
+
+@dataclass(frozen=True)
+class Waiting:
+    area: str
+    period: datetime.date
+    figures: int = 0
+    commentaries: int = 0
+
+
+def approvals_queue() -> list[Waiting]:
+    """Submitted figures and commentaries by area and month, oldest month first."""
+    queue: dict[tuple, dict] = {}
+    values = (
+        IndicatorValue.objects.filter(state=IndicatorValue.State.SUBMITTED)
+        .values("indicator__service_area__title", "indicator__service_area__order", "period")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in values:
+        area = (row["indicator__service_area__order"], row["indicator__service_area__title"])
+        key = (row["period"], *area)
+        queue.setdefault(key, {})["figures"] = row["n"]
+    commentaries = (
+        Commentary.objects.filter(state=Commentary.State.SUBMITTED)
+        .values("service_area__title", "service_area__order", "period")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in commentaries:
+        key = (row["period"], row["service_area__order"], row["service_area__title"])
+        queue.setdefault(key, {})["commentaries"] = row["n"]
+    return [Waiting(key[2], key[0], **counts) for key, counts in sorted(queue.items())]
+
+
+@dataclass(frozen=True)
+class AdministratorWork:
+    without_role: list[User]
+    without_role_count: int
+    without_post: list[User]
+    without_post_count: int
+    failed_reminders: list[Reminder]
+    failed_count: int
+    locked: list[AccessAttempt]
+
+
+def locked_attempts(*, now: datetime.datetime) -> list[AccessAttempt]:
+    """Sign-in attempts locked out now (module docstring), newest first."""
+    since = now - settings.AXES_COOLOFF_TIME
+    return list(
+        AccessAttempt.objects.filter(
+            failures_since_start__gte=settings.AXES_FAILURE_LIMIT, attempt_time__gte=since
+        ).order_by("-attempt_time")
+    )
+
+
+def administrator_work(*, today: datetime.date, now: datetime.datetime) -> AdministratorWork:
+    """What an administrator should look at (module docstring)."""
+    active = User.objects.filter(is_active=True).order_by("full_name", "email")
+    without_role = active.filter(groups__isnull=True, is_superuser=False)
+    holds = PostHolder.objects.filter(current_holdings(today=today), person=OuterRef("pk"))
+    without_post = active.exclude(Exists(holds))
+    failed = Reminder.objects.filter(state=Reminder.State.FAILED).select_related("recipient")
+    return AdministratorWork(
+        without_role=list(without_role[:SHOWN]),
+        without_role_count=without_role.count(),
+        without_post=list(without_post[:SHOWN]),
+        without_post_count=without_post.count(),
+        failed_reminders=list(failed.order_by("-created_at", "-pk")[:SHOWN]),
+        failed_count=failed.count(),
+        locked=locked_attempts(now=now),
+    )
