@@ -28,13 +28,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from governance.demo_activity import demo_plan_activity
-from governance.demo_dates import demo_dates_move
+from governance.demo_dates import demo_dates_move, demo_figures_not_yet_reported_remove
 from governance.demo_meetings import (
     demo_held_board_day,
     demo_meeting_packs,
     demo_meeting_record,
 )
-from governance.domain.demo_dates import demo_year_shift, years_later
+from governance.domain.demo_dates import demo_year_shift, story_today, years_later
 from governance.domain.municipal_year import municipal_year
 from governance.env import env_str
 from governance.models import (
@@ -56,6 +56,7 @@ from scorecard.services import indicator_polarities_apply
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
 DESCRIPTION = FIXTURES / "council.json"
+PAPERS_NOTICE = datetime.timedelta(days=14)  # the demo's papers are due a fortnight ahead
 
 
 def demo_password() -> str:
@@ -107,22 +108,25 @@ def demo_council_load(*, today: datetime.date, as_written: bool = False) -> Demo
     data = demo_description()
     report = DemoReport(years_moved=0 if as_written else demo_story_years(data, today))
     _story_move(data, years=-_years_already_moved(data["plan"]))
-    story_today = years_later(today, -report.years_moved)
+    story = story_today(today=today, years=report.years_moved)
     organisations = _organisations(data["organisations"])
     posts = _posts(data["posts"], organisations)
     people = _people(data["people"], organisations, posts, report)
     boards = _boards(data["boards"], organisations, people)
     _meetings(data["meetings"], boards, now=years_later(timezone.now(), -report.years_moved))
-    report.plan = _plan(data["plan"], people, story_today)
+    report.plan = _plan(data["plan"], people, story)
     report.scorecards = [_scorecard(entry, people) for entry in data["scorecards"]]
+    demo_figures_not_yet_reported_remove(
+        story_today=story, service_area_prefixes=list(data["service_area_heads"])
+    )
     indicator_polarities_apply(source=FIXTURES / "indicator-polarity.csv")
     for prefix, post_name in data["service_area_heads"].items():
         ServiceArea.objects.filter(prefix=prefix).exclude(head_of_service=posts[post_name]).update(
             head_of_service=posts[post_name]
         )
-    demo_meeting_record(boards=boards, people=people)
+    demo_meeting_record(boards=boards, people=people, story_today=story)
     _story_move(data, years=report.years_moved)
-    demo_meeting_packs(boards=boards, people=people)
+    demo_meeting_packs(boards=boards, people=people, today=today)
     report.activity = demo_plan_activity(plan=Plan.objects.get(pk=report.plan.plan_id), today=today)
     return report
 
@@ -265,6 +269,9 @@ def _meetings(rows: list[dict], boards: dict[str, Board], *, now: datetime.datet
                 "municipal_year": municipal_year(timezone.localdate(starts_at)),
             },
         )
+        if meeting.papers_deadline is None:  # also for a demo loaded before deadlines
+            deadline = timezone.localdate(starts_at) - PAPERS_NOTICE
+            Meeting.objects.filter(pk=meeting.pk).update(papers_deadline=deadline)
         for order, entry in enumerate(row["agenda"], start=1):
             AgendaItem.objects.get_or_create(
                 meeting=meeting,

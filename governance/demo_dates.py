@@ -84,3 +84,19 @@ def demo_dates_move(
         # is never before its start on the way.
         for field in reversed(fields) if years > 0 else fields:
             _move(queryset, field, change, years=years)
+
+
+def demo_figures_not_yet_reported_remove(
+    *, story_today: datetime.date, service_area_prefixes: list[str]
+) -> int:
+    """Removes the demo scorecards' figures and commentary for months not yet over on
+    `story_today` (in the written dates): a story standing in December 2022 has October's
+    scorecard, not June 2023's. Returns how many figures went."""
+    month = story_today.replace(day=1)
+    areas = {"service_area__prefix__in": service_area_prefixes}
+    values = IndicatorValue.objects.filter(
+        period__gte=month, indicator__in=Indicator.objects.filter(**areas)
+    )
+    removed, _ = values.delete()
+    Commentary.objects.filter(period__gte=month, **areas).delete()
+    return removed

@@ -9,6 +9,11 @@
   project's text of it, children-who-go-missing.md), the improvement plan progress report
   and the October 2022 scorecard; then a full and a public pack are built and the public
   one is published, so the public pages have a pack to show.
+- The latest Improvement Board held before today gets its standing reports (the plan's
+  progress, the latest scorecard) and its packs, published, so a board was recently held.
+
+Each part comes in only once the story (moved to stand around today) has reached it: a
+meeting still ahead has no record, and a pack is built once its agenda is out.
 
 Everything goes through the ordinary services, so the demo obeys the product's rules.
 Each step is skipped when what it makes is already there: loading twice adds nothing.
@@ -22,12 +27,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db.models import Max
+from django.utils import timezone
 from django.utils.html import escape
 
+from governance.meetings import paper_services
 from governance.minutes import services as minutes
 from governance.minutes.selectors import year_of
 from governance.models import Attendance, Board, Meeting, Minute, Pack, Paper, User
 from governance.packs import services as packs
+from scorecard.models import IndicatorValue
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
 RECORD = FIXTURES / "minutes-2022-11-02.json"
@@ -35,6 +44,10 @@ PRESENTATION = FIXTURES / "children-who-go-missing.md"
 PRESENTATION_ITEM = "Children missing from home and care"
 SCORECARD_MONTH = datetime.date(2022, 10, 1)
 CLERK = "democratic.services@demo.tameside.example"
+IMPROVEMENT_BOARD = "improvement-board"
+PLAN_ITEM = "Improvement plan: progress by priority"
+SCORECARD_ITEM = "Performance scorecard"
+AGENDA_NOTICE = datetime.timedelta(days=7)  # an agenda is out a week before its meeting
 
 
 def _meeting(board: Board, starts_at: str) -> Meeting:
@@ -55,30 +68,81 @@ def demo_held_board_day(meetings: list[dict]) -> datetime.date:
     return datetime.datetime.fromisoformat(later[0]).date()
 
 
-def demo_meeting_record(*, boards: dict[str, Board], people: dict[str, User]) -> None:
+def demo_meeting_record(
+    *, boards: dict[str, Board], people: dict[str, User], story_today: datetime.date
+) -> None:
     """Loads the 2 November 2022 record and the 11 January 2023 papers (by their written
-    dates: demo_meeting_packs builds the packs once the story is moved)."""
+    dates: demo_meeting_packs builds the packs once the story is moved), as far as the
+    story has reached on `story_today` (in the written dates): a meeting still ahead has
+    no record yet, minutes are approved only once the approving meeting is held, and the
+    January papers come in once November's meeting is over."""
     record = json.loads(RECORD.read_text(encoding="utf-8"))
     board = boards[record["meeting"]["board"]]
     held = _meeting(board, record["meeting"]["starts_at"])
     following = Meeting.objects.filter(board=board, starts_at__gt=held.starts_at)
     next_meeting = following.order_by("starts_at").first()
     clerk = people[CLERK]
+    if not _held_before(held, story_today):
+        return
     if not Minute.objects.filter(meeting=held).exists():
         _record(held, record, people, clerk)
+    if _held_before(next_meeting, story_today) and held.minutes_approved_at_id is None:
         minutes.minutes_approve(meeting=held, at_meeting=next_meeting, user=clerk)
     if not Paper.objects.filter(agenda_item__meeting=next_meeting).exists():
         _papers(next_meeting, previous=held, user=clerk)
 
 
-def demo_meeting_packs(*, boards: dict[str, Board], people: dict[str, User]) -> None:
-    """Builds the packs of the meeting holding the demo's papers, once its dates are final
-    (after the story is moved), so the packs print the dates the pages show."""
+def _held_before(meeting: Meeting, day: datetime.date) -> bool:
+    return timezone.localdate(meeting.starts_at) < day
+
+
+def demo_meeting_packs(
+    *, boards: dict[str, Board], people: dict[str, User], today: datetime.date
+) -> None:
+    """Builds the packs once the story's dates are final (after the move), so the packs
+    print the dates the pages show: the January panel's once its agenda is out (a week
+    before it; until then its papers wait for democratic services to build the pack), and
+    the latest Improvement Board held before `today`, so a board was recently held with
+    its pack published (and so its record kept: governance.packs.services.pack_publish)."""
+    clerk = people[CLERK]
     board = boards[json.loads(RECORD.read_text(encoding="utf-8"))["meeting"]["board"]]
     with_papers = Meeting.objects.filter(board=board, agenda_items__papers__isnull=False)
     meeting = with_papers.order_by("starts_at").first()
-    if meeting is not None and not Pack.objects.filter(meeting=meeting).exists():
-        _packs(meeting, user=people[CLERK])
+    agenda_out = meeting is not None and timezone.localdate(meeting.starts_at) <= (
+        today + AGENDA_NOTICE
+    )
+    if agenda_out and not Pack.objects.filter(meeting=meeting).exists():
+        _packs(meeting, user=clerk)
+    _latest_board_pack(boards[IMPROVEMENT_BOARD], today=today, user=clerk)
+
+
+def _latest_board_pack(board: Board, *, today: datetime.date, user: User) -> None:
+    """The latest Improvement Board before today gets its standing reports (the plan's
+    progress; the scorecard of the latest month held before it) and its packs."""
+    held = board.meetings.filter(starts_at__date__lt=today).order_by("-starts_at").first()
+    if held is None or Pack.objects.filter(meeting=held).exists():
+        return
+    items = {item.title: item for item in held.agenda_items.all()}
+    if PLAN_ITEM in items and not items[PLAN_ITEM].papers.exists():
+        paper_services.paper_add_report(
+            item=items[PLAN_ITEM], kind=Paper.Kind.PLAN_REPORT, user=user
+        )
+    month = _scorecard_month_before(timezone.localdate(held.starts_at))
+    if SCORECARD_ITEM in items and month and not items[SCORECARD_ITEM].papers.exists():
+        paper_services.paper_add_report(
+            item=items[SCORECARD_ITEM], kind=Paper.Kind.SCORECARD_REPORT,
+            scorecard_period=month, user=user,
+        )  # fmt: skip
+    if Paper.objects.filter(agenda_item__meeting=held).exists():
+        _packs(held, user=user)
+
+
+def _scorecard_month_before(day: datetime.date) -> datetime.date | None:
+    """The latest month with approved figures that ended before `day`."""
+    approved = IndicatorValue.objects.filter(
+        state=IndicatorValue.State.APPROVED, period__lt=day.replace(day=1)
+    )
+    return approved.aggregate(month=Max("period"))["month"]
 
 
 def _record(meeting: Meeting, record: dict, people: dict[str, User], clerk: User) -> None:
@@ -143,7 +207,7 @@ def _action(minute: Minute, entry: dict, people: dict[str, User], clerk: User) -
 def _papers(meeting: Meeting, *, previous: Meeting, user: User) -> None:
     """The papers of the January 2023 pack, in the pack's order."""
     from governance.domain.minutes import day_in_words
-    from governance.meetings import paper_services, standard_items
+    from governance.meetings import standard_items
 
     items = {item.title.casefold(): item for item in meeting.agenda_items.all()}
     minutes_item = items["minutes"]

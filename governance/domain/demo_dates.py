@@ -18,13 +18,23 @@ def years_later(day: datetime.date, years: int) -> datetime.date:
 
 
 def demo_year_shift(*, held: datetime.date, today: datetime.date) -> int:
-    """The whole years that put the demo's latest held board (`held`) before today and
-    less than a year before it, so its minutes and papers are recent and the plan is part
-    way through. 0 when today is within the year after `held` as written."""
-    years = today.year - held.year
-    if years_later(held, years) >= today:
-        years -= 1
-    return years
+    """The whole years that put the demo's January board (`held`) nearest today, so today
+    falls within half a year either side of it: the plan (June to June) is part way
+    through on any day of the year, a board was held in the last weeks and the next is
+    ahead. Before that board the story stands in the autumn of the plan's year, after it
+    in the spring. A tie (exactly half a year either way) puts the board in the past."""
+    candidates = range(today.year - held.year - 1, today.year - held.year + 2)
+    return min(candidates, key=lambda years: _distance(years_later(held, years), today))
+
+
+def _distance(board: datetime.date, today: datetime.date) -> tuple[int, int]:
+    """How far the board is from today, a board already held first on a tie."""
+    return abs((board - today).days), int(board >= today)
+
+
+def story_today(*, today: datetime.date, years: int) -> datetime.date:
+    """The day in the story's own (written) dates that the moved story shows as today."""
+    return years_later(today, -years)
 
 
 def municipal_year_later(name: str, years: int) -> str:

@@ -4,30 +4,45 @@ import datetime
 
 import pytest
 
-from governance.domain.demo_dates import demo_year_shift, municipal_year_later, years_later
+from governance.domain.demo_dates import (
+    demo_year_shift,
+    municipal_year_later,
+    story_today,
+    years_later,
+)
 
 D = datetime.date
 HELD = D(2023, 1, 11)
 
 
 @pytest.mark.parametrize(
-    ("today", "years"),
+    ("today", "years", "story"),
     [
-        (D(2023, 1, 12), 0),  # the day after, as written
-        (D(2023, 1, 11), -1),  # held today: not yet held, so a year earlier
-        (D(2023, 12, 31), 0),
-        (D(2026, 1, 10), 2),
-        (D(2026, 1, 12), 3),
-        (D(2026, 2, 1), 3),
-        (D(2026, 12, 3), 3),
-        (D(2027, 1, 11), 3),
-        (D(2022, 6, 1), -1),  # before the story: moved back
+        (D(2023, 1, 12), 0, D(2023, 1, 12)),  # the day after, as written
+        (D(2023, 1, 11), 0, D(2023, 1, 11)),  # the board's own day
+        (D(2023, 7, 12), 0, D(2023, 7, 12)),  # 182 days after: still nearest as written
+        (D(2023, 7, 13), 1, D(2022, 7, 13)),  # nearer the next January: the autumn before
+        (D(2023, 12, 31), 1, D(2022, 12, 31)),
+        (D(2026, 1, 10), 3, D(2023, 1, 10)),  # the day before the board
+        (D(2026, 2, 1), 3, D(2023, 2, 1)),
+        (D(2026, 7, 12), 3, D(2023, 7, 12)),
+        (D(2026, 12, 3), 4, D(2022, 12, 3)),  # December: the January board is ahead
+        (D(2022, 6, 1), -1, D(2023, 6, 1)),  # nearer the January before: moved back
+        (D(2020, 3, 1), -3, D(2023, 3, 1)),  # before the story: moved back
     ],
 )
-def test_the_held_board_falls_within_the_year_before_today(today, years):
+def test_today_stands_within_half_a_year_of_the_january_board(today, years, story):
     assert demo_year_shift(held=HELD, today=today) == years
-    moved = years_later(HELD, years)
-    assert moved < today <= years_later(moved, 1)
+    assert story_today(today=today, years=years) == story
+    assert abs((story - HELD).days) <= 183
+
+
+@pytest.mark.parametrize("day", [D(2026, 1, 1) + datetime.timedelta(days=n) for n in range(366)])
+def test_every_day_of_a_year_stands_within_the_plan_year(day):
+    """The plan runs June 2022 to June 2023: whatever the day, the story's today is in
+    its second month to a fortnight after its end, never years away."""
+    story = story_today(today=day, years=demo_year_shift(held=HELD, today=day))
+    assert D(2022, 7, 12) <= story <= D(2023, 7, 12)
 
 
 @pytest.mark.parametrize(

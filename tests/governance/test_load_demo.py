@@ -248,6 +248,16 @@ def story_dates() -> dict:
     }  # fmt: skip
 
 
+def load_on(today: datetime.date, *, years: int) -> tuple[Meeting, Meeting]:
+    """Loads the story moved to stand around `today`: the latest meeting held before
+    midday that day, and the first one after."""
+    output = load("--today", today.isoformat())
+    assert f"story moved by {years} years to stand around {today.isoformat()}" in output
+    now = timezone.make_aware(datetime.datetime.combine(today, datetime.time(12)))
+    held = Meeting.objects.filter(starts_at__lt=now).latest("starts_at")
+    return held, Meeting.objects.filter(starts_at__gt=now).earliest("starts_at")
+
+
 def test_the_story_stands_around_today_with_the_latest_board_held_and_the_next_ahead(
     with_packs, settings, capsys, monkeypatch
 ):
@@ -266,12 +276,7 @@ def test_the_story_stands_around_today_with_the_latest_board_held_and_the_next_a
         return callback()
 
     monkeypatch.setattr(transaction, "on_commit", announce_at_once)
-    output = load("--today", TODAY.isoformat())
-    now = timezone.make_aware(datetime.datetime(2026, 2, 1, 12, 0))
-
-    assert "story moved by 3 years to stand around 2026-02-01" in output
-    held = Meeting.objects.filter(starts_at__lt=now).latest("starts_at")
-    ahead = Meeting.objects.filter(starts_at__gt=now).earliest("starts_at")
+    held, ahead = load_on(TODAY, years=3)
     assert timezone.localdate(held.starts_at) == datetime.date(2026, 1, 18)
     assert timezone.localdate(ahead.starts_at) == datetime.date(2026, 2, 15)
     panel = Meeting.objects.get(starts_at__date=datetime.date(2026, 1, 11))
@@ -284,9 +289,11 @@ def test_the_story_stands_around_today_with_the_latest_board_held_and_the_next_a
     assert november.minutes_approved_at == panel
     assert set(november.minutes.values_list("municipal_year", flat=True)) == {"2025/26"}
     assert Meeting.objects.filter(starts_at__date=datetime.date(2023, 1, 11)).count() == 0
-    assert Paper.objects.get(kind=Paper.Kind.SCORECARD_REPORT).scorecard_period == (
-        datetime.date(2025, 10, 1)
-    )
+    reports = Paper.objects.filter(kind=Paper.Kind.SCORECARD_REPORT)
+    assert reports.get(agenda_item__meeting=panel).scorecard_period == datetime.date(2025, 10, 1)
+    board_pack = Pack.objects.get(meeting=held, audience=Pack.Audience.PUBLIC)
+    assert board_pack.published_at is not None  # the latest board's pack, published too
+    assert reports.get(agenda_item__meeting=held).scorecard_period == datetime.date(2025, 10, 1)
     assert "Subject:" not in capsys.readouterr().out  # no mail printed while loading
 
 
@@ -303,9 +310,9 @@ def test_the_moved_plan_is_part_way_through_and_nothing_long_overdue():
     assert any(a.is_complete for a in actions)
     assert any(a.due_date > TODAY and not a.is_complete for a in actions)
     assert max(late) <= 400
+    # June's scorecard is not out on 1 February: only October's figures are held.
     assert set(IndicatorValue.objects.values_list("period", flat=True)) == {
-        datetime.date(2025, 10, 1),
-        datetime.date(2026, 6, 1),
+        datetime.date(2025, 10, 1)
     }
     holder = PostHolder.objects.filter(person__email="dcs@demo.tameside.example").first()
     assert holder is None or holder.start_date.year >= 2024
@@ -320,7 +327,34 @@ def test_a_second_load_moves_nothing_again_and_as_written_moves_it_back():
     assert demo_counts() == first_counts
     assert story_dates() == first_dates
     assert not re.search(r"\(\+[1-9]", second)
-    load()  # --as-written
-    assert demo_counts() == first_counts
+    load()  # --as-written: the June 2023 scorecard is out by today, so its figures come in
+    june = IndicatorValue.objects.filter(period=datetime.date(2023, 6, 1)).count()
+    assert june == 123
+    assert demo_counts()["indicator values"] == first_counts["indicator values"] + june
     assert Plan.objects.get().starts_on == datetime.date(2022, 6, 1)
     assert Meeting.objects.filter(starts_at__date=datetime.date(2023, 1, 11)).exists()
+
+
+def test_in_december_the_story_stands_in_the_autumn_before_the_january_board():
+    """On 3 December the demo stands on 3 December 2022 (moved by 4 years): the plan is
+    six months in, November's boards are held, December's and January's are ahead."""
+    december = datetime.date(2026, 12, 3)
+    held, ahead = load_on(december, years=4)
+    assert timezone.localdate(held.starts_at) == datetime.date(2026, 11, 16)
+    assert timezone.localdate(ahead.starts_at) == datetime.date(2026, 12, 14)
+    assert ahead.papers_deadline == datetime.date(2026, 11, 30)
+    assert Paper.objects.filter(agenda_item__meeting=held).count() == 2  # plan and scorecard
+    november = Meeting.objects.get(starts_at__date=datetime.date(2026, 11, 2))
+    assert november.minutes.exists()
+    assert november.minutes_approved_at is None
+    january = Meeting.objects.get(starts_at__date=datetime.date(2027, 1, 11))
+    assert january.status == Meeting.Status.SCHEDULED
+    assert Paper.objects.filter(agenda_item__meeting=january).count() == 4  # papers are in
+    assert set(IndicatorValue.objects.values_list("period", flat=True)) == {
+        datetime.date(2026, 10, 1)
+    }
+    late = [
+        days_overdue(due_date=a.due_date, is_complete=a.is_complete, today=december) or 0
+        for a in Action.objects.exclude(due_date=None)
+    ]
+    assert 0 < max(late) <= 200
