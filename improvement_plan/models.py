@@ -250,3 +250,30 @@ class DirectorReview(models.Model):
     @property
     def is_open_challenge(self) -> bool:
         return self.decision == self.Decision.CHALLENGED and self.answered_by_id is None
+
+
+class BoardRecord(models.Model):
+    """A meeting's record: the plan's and scorecard's judgements as presented at a board,
+    kept when the meeting's pack is first published (improvement_plan.records). Never
+    edited: later changes to actions or figures leave it as it was."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="board_records")
+    occasion = models.CharField(max_length=300, help_text='"Improvement Board, 11 January 2023"')
+    presented_on = models.DateField(help_text="The day of the meeting it was presented at.")
+    scorecard_period = models.DateField(
+        null=True, blank=True, help_text="The scorecard month presented, if any was held."
+    )
+    taken_at = models.DateTimeField()
+    taken_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    actions = models.JSONField(default=list, help_text="Each action's RAG, status and due date.")
+    indicators = models.JSONField(
+        default=list, help_text="Each indicator's value, RAG, direction and SPC label."
+    )
+
+    class Meta:
+        ordering = ["plan", "presented_on", "taken_at", "id"]
+
+    def __str__(self):
+        return f"{self.occasion}: as presented"

@@ -108,6 +108,16 @@ class Meeting(models.Model):
     )
     commenced_at = models.TimeField(null=True, blank=True)
     terminated_at = models.TimeField(null=True, blank=True)
+    board_record = models.OneToOneField(
+        "improvement_plan.BoardRecord",
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.PROTECT,
+        related_name="meeting",
+        help_text="The plan's and scorecard's judgements as presented, kept when the "
+        "meeting's pack was first published.",
+    )
     history = HistoricalRecords()
 
     class Meta:

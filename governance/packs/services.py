@@ -13,7 +13,9 @@ Rules:
   builds, its progress (per cent) and step in words are saved as it goes. Any failure
   leaves it failed with the reason in words, and the exception logged; it never raises.
 - Only a built pack can be published. Publishing tells the board's members, by a task
-  started on commit (governance.reminders).
+  started on commit (governance.reminders). The first publication of a meeting's pack
+  (either way below) keeps the meeting's record "as presented", in the same transaction
+  (governance.records.services.meeting_record_keep): a later one leaves it as it was.
 - Exemption is enforced where a pack is made and where it is served: an agenda item
   made exempt withdraws at once every public pack that holds it (packs_withdraw_for_item,
   called by the service that changes the item), stops any public build under way, and
@@ -38,6 +40,7 @@ from governance.models import AgendaItem, Meeting, Pack
 from governance.packs.assembly import AssembledPack, assemble
 from governance.packs.errors import PackBuildError
 from governance.packs.selectors import meeting_for_pack
+from governance.records.services import meeting_record_keep
 
 logger = logging.getLogger(__name__)
 
@@ -165,6 +168,8 @@ def _finish(pack: Pack, assembled: AssembledPack) -> Pack:
     if current.publish_when_built:
         pack.published_at = pack.built_at
     pack.save()
+    if pack.published_at:
+        meeting_record_keep(meeting=pack.meeting, user=pack.requested_by)
     return pack
 
 
@@ -213,6 +218,7 @@ def pack_publish(*, pack: Pack, user) -> Pack:
     if pack.published_at is None:
         pack.published_at = timezone.now()
         pack.save(update_fields=["published_at"])
+        meeting_record_keep(meeting=pack.meeting, user=user)
         logger.info("Pack %s published by %s", pack.pk, getattr(user, "pk", None))
         transaction.on_commit(partial(_announce, pack.pk))
     return pack
