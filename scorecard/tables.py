@@ -7,7 +7,9 @@ Rules for words (never colour or an arrow alone):
 - RAG: a tag with the word (Red, Amber, Green), or "No target" / "No value"; an
   indicator whose polarity is not set (or neither) says "Not judged" and why, with no tag.
 - Direction: "Up, improving" and its arrow; without a figure for both periods, says so.
-- The council's own RAG letter and arrow are shown as published, labelled as theirs.
+- The council's own RAG letter and arrow are shown beside ours where held, in words and
+  labelled as theirs ("Council: Green").
+- The service-area table fits a 1280 px screen at first (ScorecardTable says how).
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -18,6 +20,7 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
+from scorecard.council_words import council_arrow_in_words, council_rag_in_words
 from scorecard.domain import spc as spc_rules
 from scorecard.domain.periods import period_name
 from scorecard.models import Benchmark, Indicator, IndicatorValue
@@ -121,6 +124,15 @@ def rag_tag(rag) -> str:
     )
 
 
+def direction_beside_council(row) -> str:
+    """Our direction in words, and beside it the council's own arrow where held."""
+    ours = direction_in_words(row)
+    theirs = council_arrow_in_words(row.current.reported_direction if row.current else "")
+    if not theirs:
+        return ours
+    return format_html('{}<br><span class="govuk-body-s">{}</span>', ours, theirs)
+
+
 def direction_in_words(row) -> str:
     """Direction on the previous period in words with its arrow (module docstring)."""
     travel = row.judgement.on_previous_period
@@ -131,13 +143,21 @@ def direction_in_words(row) -> str:
     return f"No figure for the previous {period_name(row.indicator.frequency)}"
 
 
-def reported_in_words(current: IndicatorValue | None) -> str:
-    """The council's own RAG letter and arrow as published, each labelled."""
-    rag = current.reported_rag.strip() if current else ""
-    arrow = current.reported_direction.strip() if current else ""
-    if not rag and not arrow:
-        return "None published"
-    return format_html("RAG: {}<br>Arrow: {}", rag or "none", arrow or "none")
+def rag_beside_council(rag, current: IndicatorValue | None) -> str:
+    """Our RAG (rag_tag), and beside it the council's letter where it is held, saying
+    when the two differ (the indicator page says why)."""
+    ours = rag_tag(rag)
+    letter = current.reported_rag.strip().upper() if current else ""
+    theirs = council_rag_in_words(letter)
+    if not theirs:
+        return ours
+    differs = rag.rag is not None and letter in {"R", "A", "G"} and rag.rag[0].upper() != letter
+    return format_html(
+        '{}<br><span class="govuk-body-s">{}{}</span>',
+        ours,
+        theirs,
+        ", not as ours" if differs else "",
+    )
 
 
 def indicator_link(indicator: Indicator) -> str:
@@ -173,7 +193,7 @@ class SpcColumn(tables.Column):
 
 
 class ScorecardMonthColumn(tables.Column):
-    """One of the last six months: header "Jan 23", the approved figure in words."""
+    """One of the months shown: header "Jan 23", the approved figure in words."""
 
     def __init__(self, index: int, period):
         super().__init__(
@@ -211,8 +231,23 @@ def _shared_year(rows, comparator: str) -> str | None:
     return years.pop() if len(years) == 1 else None
 
 
+ALL_COLUMNS = "all"  # ?columns=all: every month held, the previous year and benchmarks
+MONTHS_AT_FIRST = 3
+
+
+def shows_all_columns(request) -> bool:
+    """Whether the service-area table was opened at its full width (?columns=all)."""
+    return request is not None and request.GET.get("columns") == ALL_COLUMNS
+
+
 class ScorecardTable(tables.Table):
-    """A service area's indicators in the council's layout, then our judgements."""
+    """A service area's indicators: the latest months' figures, the target, and our RAG
+    (with the council's letter beside it), direction and SPC.
+
+    Rule: at first it shows the last MONTHS_AT_FIRST months, so value, RAG, direction
+    and SPC fit a 1280 px screen without scrolling sideways; opened with ?columns=all it
+    shows every month the rows hold, the previous year and the benchmarks, in the
+    council's layout, as a wider table that scrolls sideways."""
 
     ref = tables.Column("Ref", accessor="indicator__ref", orderable=False)
     title = tables.Column(
@@ -227,30 +262,35 @@ class ScorecardTable(tables.Table):
     direction = tables.Column(
         "Direction on previous period", accessor="indicator", orderable=False, empty_values=()
     )
-    reported = tables.Column(
-        "Council’s own RAG and arrow, as published", accessor="indicator", orderable=False,
-        empty_values=(),
-    )  # fmt: skip
 
     class Meta:
         attrs = {"class": "govuk-table govuk-!-font-size-16"}
 
     def __init__(self, rows, *, months, with_spc: bool, label: str):
         extra = [(f"month_{i}", ScorecardMonthColumn(i, p)) for i, p in enumerate(months)]
-        for comparator, name in Benchmark.Comparator.choices:
-            column = BenchmarkColumn(comparator, name, _shared_year(rows, comparator))
-            extra.append((f"benchmark_{comparator}", column))
-        if with_spc:
-            extra.append(("spc", SpcColumn("spc")))
-        sequence = ("ref", "title", *[name for name, _ in extra[: len(months)]])
-        sequence += (
-            "previous_year",
-            "target",
-            *[n for n, _ in extra[len(months) : len(months) + 4]],
-        )
-        sequence += ("rag", "direction", *(["spc"] if with_spc else []), "reported")
+        benchmarks = [
+            (f"benchmark_{code}", BenchmarkColumn(code, name, _shared_year(rows, code)))
+            for code, name in Benchmark.Comparator.choices
+        ]
+        extra += benchmarks + ([("spc", SpcColumn("spc"))] if with_spc else [])
+        month_names = [name for name, _ in extra[: len(months)]]
+        sequence = ("ref", "title", *month_names, "previous_year", "target")
+        sequence += (*[name for name, _ in benchmarks], "rag", "direction")
+        sequence += ("spc",) if with_spc else ()
         super().__init__(rows, extra_columns=extra, sequence=sequence)
         self.region_label = label
+        self.at_first = [
+            *month_names[:-MONTHS_AT_FIRST],
+            "previous_year",
+            *[n for n, _ in benchmarks],
+        ]
+        self.all_columns = False
+
+    def before_render(self, request):
+        """At first, the earlier months, previous year and benchmarks are hidden."""
+        self.all_columns = shows_all_columns(request)
+        for name in self.at_first:
+            (self.columns.show if self.all_columns else self.columns.hide)(name)
 
     def render_title(self, value):
         return indicator_link(value)
@@ -258,14 +298,11 @@ class ScorecardTable(tables.Table):
     def render_previous_year(self, record):
         return number_in_words(record.previous_year, record.indicator, empty="Not given")
 
-    def render_rag(self, value):
-        return rag_tag(value)
+    def render_rag(self, value, record):
+        return rag_beside_council(value, record.current)
 
     def render_direction(self, record):
-        return direction_in_words(record)
-
-    def render_reported(self, record):
-        return reported_in_words(record.current)
+        return direction_beside_council(record)
 
 
 def head_of_service_in_words(area, holders) -> str:
