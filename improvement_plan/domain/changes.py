@@ -34,6 +34,7 @@ class ActionState:
     complete: bool
     due_date: datetime.date | None
     overdue: bool
+    description: str = ""
 
 
 @dataclass(frozen=True)
