@@ -114,6 +114,14 @@ class Completeness:
         """Expected figures with no approved value: the "No figure" exceptions."""
         return self.expected - self.approved
 
+    @property
+    def words(self) -> str:
+        return completeness_in_words(self)
+
+    @property
+    def lacking_words(self) -> str:
+        return lacking_in_words(self)
+
 
 def count(period: datetime.date, statuses: Iterable[str]) -> Completeness:
     """The month's completeness from the status of each expected figure."""
@@ -169,6 +177,15 @@ def lacking_in_words(month: Completeness) -> str:
     if month.unexplained:
         parts.append(f"{month.unexplained} missing without a reason")
     return f"lacks {figures(month.lacking)} ({', '.join(parts)})"
+
+
+def no_figure_in_words(status: str, reason: str = "") -> str:
+    """Why an expected indicator is a "No figure" exception, in words."""
+    if status == EXPLAINED:
+        return f"No figure: missing, with the reason “{' '.join(reason.split())}”"
+    if status == WAITING:
+        return "No figure: entered, not yet approved"
+    return "No figure: none entered, and no reason given"
 
 
 @dataclass(frozen=True)

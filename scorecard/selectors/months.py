@@ -2,10 +2,14 @@
 
 Rules:
 - A month is asked for as ?period=YYYY-MM ("2023-06").
-- The months offered are those holding at least one approved value (only approved
-  values reach the scorecard), newest first.
-- No month asked for: the latest month held. A malformed month, or one with no
-  approved values, falls back to the latest month held, and the page says why.
+- The scorecard pages offer every month holding any figure, approved or not, newest
+  first (scorecard.selectors.completeness.months_with_figures): a month whose figures
+  wait for approval is offered, and says so in its completeness line. months_held()
+  (months with an approved value) stays for the pack's choice of month.
+- No month asked for: the opening month the page gives (the latest complete month,
+  scorecard.domain.completeness.opening_month), naming it; else the latest month held.
+  A malformed month, or one with no figures, falls back to the same month, and the
+  page says why.
 """
 
 import datetime
@@ -25,12 +29,14 @@ PERIOD_RE = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{2})$")
 
 @dataclass(frozen=True)
 class MonthChoice:
-    """The month shown (None when nothing is approved yet), the months held newest
-    first, and, when the month asked for could not be shown, why in words."""
+    """The month shown (None when no month has figures yet), the months held newest
+    first, when the month asked for could not be shown, why in words, and when no
+    month was asked for, the words naming the month opened on."""
 
     period: datetime.date | None
     held: tuple[datetime.date, ...]
     problem: str = ""
+    opened: str = ""
 
 
 def parse_period(text: str | None) -> datetime.date | None:
@@ -61,19 +67,28 @@ def months_held(area: ServiceArea | None = None) -> tuple[datetime.date, ...]:
     return tuple(periods.distinct())
 
 
-def choose_month(asked: str | None, held: tuple[datetime.date, ...]) -> MonthChoice:
-    """The month to show for ?period=`asked` (module docstring)."""
-    latest = held[0] if held else None
+def choose_month(
+    asked: str | None,
+    held: tuple[datetime.date, ...],
+    *,
+    opening: datetime.date | None = None,
+    opening_words: str = "",
+) -> MonthChoice:
+    """The month to show for ?period=`asked` (module docstring); `opening` and its words
+    when no month, or no month held, is asked for."""
+    if opening is None:
+        opening = held[0] if held else None
+        opening_words = ""
     if not asked:
-        return MonthChoice(latest, held)
+        return MonthChoice(opening, held, opened=opening_words)
     period = parse_period(asked)
     if period is not None and period in held:
         return MonthChoice(period, held)
     if period is None:
         why = f"“{asked[:20]}” is not a month written as year and month, such as 2023-06."
     else:
-        why = f"There are no approved figures for {date_format(period, 'F Y')}."
-    if latest is None:
+        why = f"There are no figures for {date_format(period, 'F Y')}."
+    if opening is None:
         return MonthChoice(None, held, why)
-    showing = f" Showing {date_format(latest, 'F Y')}, the latest month with approved figures."
-    return MonthChoice(latest, held, why + showing)
+    showing = opening_words or f"Showing {date_format(opening, 'F Y')}, the latest month held."
+    return MonthChoice(opening, held, f"{why} {showing}")

@@ -87,7 +87,7 @@ def test_a_month_is_chosen_with_period_and_offered_in_a_select(viewer_client):
         ("2023-13", "“2023-13” is not a month written as year and month, such as 2023-06."),
         ("June", "“June” is not a month written as year and month, such as 2023-06."),
         ("0000-01", "“0000-01” is not a month written as year and month, such as 2023-06."),
-        ("2019-01", "There are no approved figures for January 2019."),
+        ("2019-01", "There are no figures for January 2019."),
     ],
 )
 def test_an_unknown_or_malformed_month_falls_back_with_a_message(viewer_client, asked, why):
@@ -98,7 +98,8 @@ def test_an_unknown_or_malformed_month_falls_back_with_a_message(viewer_client, 
     assert response.status_code == 200
     assert response.context["period"] == JUNE
     text = text_of(response)
-    assert f"{why} Showing June 2023, the latest month with approved figures." in text
+    showing = "Showing June 2023, the latest month with every figure approved or explained."
+    assert f"{why} {showing}" in text
 
 
 def test_only_approved_values_appear_and_the_page_says_so(viewer_client):

@@ -1,0 +1,172 @@
+"""Reads for completeness before judgement (scorecard.domain.completeness has the rules).
+
+Each read runs a fixed number of queries whatever the number of indicators, figures or
+months: the indicators with the month of their first figure (one query), the newest
+month holding any figure (one), and the figures of the months asked for (one).
+
+- month_completeness / completeness_by_month: a month's expected figures counted by
+  status, in all service areas or one, and per service area.
+- months_with_figures: every month holding any figure (of any state), newest first:
+  the month picker's months.
+- opening: the month a page shows when none is asked for (the latest complete month).
+- no_figure_rows: the "No figure" exceptions, by service area.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Max, Min
+
+from scorecard.domain import completeness as rules
+from scorecard.domain.completeness import Completeness, Held, Opening
+from scorecard.models import Indicator, IndicatorValue, ServiceArea
+
+
+@dataclass(frozen=True)
+class MonthCompleteness:
+    """A month's completeness in all the areas read, and per service area (by id)."""
+
+    total: Completeness
+    by_area: dict[int, Completeness] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class NoFigure:
+    """An expected indicator with no approved value for the month, and what is held."""
+
+    indicator: Indicator
+    status: str
+    held: IndicatorValue | None
+
+    @property
+    def words(self) -> str:
+        reason = self.held.missing_reason if self.held is not None else ""
+        return rules.no_figure_in_words(self.status, reason)
+
+
+def indicators_with_first_figure(area: ServiceArea | None = None):
+    """Indicators (in one area, or all) with `first_figure`: the month of their first
+    figure of any state, None when they have none."""
+    indicators = Indicator.objects.annotate(first_figure=Min("values__period"))
+    return indicators.filter(service_area=area) if area is not None else indicators
+
+
+def newest_month() -> datetime.date | None:
+    """The newest month holding any figure, in any area."""
+    return IndicatorValue.objects.aggregate(newest=Max("period"))["newest"]
+
+
+def months_with_figures(area: ServiceArea | None = None) -> tuple[datetime.date, ...]:
+    """Every month holding any figure (in one area, or anywhere), newest first."""
+    values = IndicatorValue.objects.all()
+    if area is not None:
+        values = values.filter(indicator__service_area=area)
+    return tuple(values.order_by("-period").values_list("period", flat=True).distinct())
+
+
+def held_figures(periods, area: ServiceArea | None = None) -> dict[tuple, Held]:
+    """What is held for each (indicator id, month) of `periods`, in one query."""
+    values = IndicatorValue.objects.filter(period__in=list(periods))
+    if area is not None:
+        values = values.filter(indicator__service_area=area)
+    rows = values.values_list("indicator_id", "period", "state", "value", "missing_reason")
+    return {
+        (pk, period): Held(state, value is not None, bool(reason.strip()))
+        for pk, period, state, value, reason in rows.iterator(chunk_size=5000)
+    }
+
+
+def completeness_by_month(
+    periods, *, area: ServiceArea | None = None
+) -> dict[datetime.date, MonthCompleteness]:
+    """Each month of `periods` counted (scorecard.domain.completeness), in all areas or
+    `area`, and per service area; three queries however many months and indicators."""
+    periods = sorted(set(periods))
+    indicators = list(
+        indicators_with_first_figure(area).values_list(
+            "pk", "service_area_id", "frequency", "first_figure"
+        )
+    )
+    newest = newest_month() if periods else None
+    held = held_figures(periods, area) if periods else {}
+    found = {}
+    for period in periods:
+        statuses: dict[int, list[str]] = defaultdict(list)
+        for pk, area_id, frequency, first in indicators:
+            if rules.is_expected(
+                period, frequency=frequency, first_figure=first, newest_month=newest
+            ):
+                statuses[area_id].append(rules.figure_status(held.get((pk, period))))
+        found[period] = MonthCompleteness(
+            rules.count(period, (s for area_statuses in statuses.values() for s in area_statuses)),
+            {area_id: rules.count(period, found_here) for area_id, found_here in statuses.items()},
+        )
+    return found
+
+
+def month_completeness(
+    period: datetime.date, *, area: ServiceArea | None = None
+) -> MonthCompleteness:
+    """One month's completeness, in all areas or `area`, and per service area."""
+    return completeness_by_month([period], area=area)[period]
+
+
+@dataclass(frozen=True)
+class ScorecardMonths:
+    """The months a scorecard page offers (newest first), each month's completeness,
+    and the month it opens on when none is asked for."""
+
+    held: tuple[datetime.date, ...]
+    months: dict[datetime.date, MonthCompleteness]
+    opening: Opening
+
+    def later_than(self, period: datetime.date | None) -> list[Completeness]:
+        """The months after `period`, newest first, each with what it lacks."""
+        if period is None:
+            return []
+        return rules.later_months([m.total for m in self.months.values()], period)
+
+
+def scorecard_months(area: ServiceArea | None = None) -> ScorecardMonths:
+    """Every month with figures and its completeness (four queries), and the opening
+    month: the latest complete one (scorecard.domain.completeness.opening_month)."""
+    held = months_with_figures(area)
+    months = completeness_by_month(held, area=area)
+    return ScorecardMonths(held, months, rules.opening_month([m.total for m in months.values()]))
+
+
+def no_figure_rows(
+    period: datetime.date, *, area: ServiceArea | None = None
+) -> list[tuple[ServiceArea, list[NoFigure]]]:
+    """Indicators expected in the month with no approved value ("No figure"), each with
+    what is held, grouped by service area in the areas' order; three queries."""
+    indicators = (
+        indicators_with_first_figure(area)
+        .select_related("service_area")
+        .order_by("service_area__order", "service_area__prefix", "order", "ref")
+    )
+    newest = newest_month()
+    values = IndicatorValue.objects.filter(period=period)
+    if area is not None:
+        values = values.filter(indicator__service_area=area)
+    held = {value.indicator_id: value for value in values}
+    by_area: dict[int, tuple[ServiceArea, list[NoFigure]]] = {}
+    for indicator in indicators:
+        first = indicator.first_figure
+        if not rules.is_expected(
+            period, frequency=indicator.frequency, first_figure=first, newest_month=newest
+        ):
+            continue
+        value = held.get(indicator.pk)
+        status = rules.figure_status(_held(value))
+        if status != rules.APPROVED:
+            entry = by_area.setdefault(indicator.service_area_id, (indicator.service_area, []))
+            entry[1].append(NoFigure(indicator, status, value))
+    return list(by_area.values())
+
+
+def _held(value: IndicatorValue | None) -> Held | None:
+    if value is None:
+        return None
+    return Held(value.state, value.value is not None, bool(value.missing_reason.strip()))
