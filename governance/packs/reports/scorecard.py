@@ -12,6 +12,11 @@ Rules:
   reasons, then table order), get their SPC chart from scorecard.charts, so a
   scorecard of 150 indicators stays printable.
 - The area's approved commentary, or a line saying there is none.
+- Completeness before judgement (scorecard.domain.completeness): the month's expected
+  figures counted (approved, waiting, missing with a reason, missing without one) at the
+  top and for each area, and each expected indicator with no approved figure listed
+  among the area's exceptions as "No figure", so no area reads as all clear while
+  figures are missing.
 - An indicator whose polarity is not set is not judged (scorecard.domain.polarity): its
   RAG cell says so, and the report counts such indicators at the top.
 """
@@ -20,6 +25,7 @@ from scorecard.charts import spc_chart
 from scorecard.indicator_selectors import chart_target
 from scorecard.models import Benchmark
 from scorecard.selectors import add_months, area_month, months_held
+from scorecard.selectors.completeness import month_completeness, no_figure_rows
 from scorecard.selectors.pages import areas_in_order, exception_reasons
 from scorecard.selectors.polarity import not_set_indicators
 from scorecard.selectors.rows import MONTHS_SHOWN, ScorecardRow
@@ -122,15 +128,24 @@ def exception_entries(rows: list[ScorecardRow]) -> tuple[list[dict], int]:
     return entries, len(found) - len(charted)
 
 
-def area_section(area, *, period, today) -> dict:
+def no_figure_entries(missing) -> list[dict]:
+    """The area's expected indicators with no approved figure, each with what is held."""
+    return [
+        {"ref": m.indicator.ref, "title": m.indicator.title, "reasons": [m.words], "chart": None}
+        for m in missing
+    ]
+
+
+def area_section(area, *, period, today, completeness, missing) -> dict:
     month = area_month(area, period=period, today=today, with_spc=True)
     rows = [row for group in month.groups for row in group.rows]
     exceptions, not_charted = exception_entries(rows)
     return {
         "area": area,
+        "completeness": completeness,
+        "exceptions": exceptions + no_figure_entries(missing),
         "head": head_of_service_in_words(area, month.head_holders),
         "groups": [(group.section, [row_cells(r) for r in group.rows]) for group in month.groups],
-        "exceptions": exceptions,
         "not_charted": not_charted,
         "commentary": month.commentary,
     }
@@ -143,6 +158,8 @@ def context(job) -> dict:
     if period is None:
         return {"period": None}
     months = [add_months(period, n) for n in range(1 - MONTHS_SHOWN, 1)]
+    completeness = month_completeness(period)
+    missing = {area.pk: rows for area, rows in no_figure_rows(period)}
     return {
         "landscape": True,
         "period": period,
@@ -150,6 +167,16 @@ def context(job) -> dict:
         "month_labels": [month_label(month) for month in months],
         "comparators": Benchmark.Comparator.labels,
         "columns": 2 + len(months) + 2 + len(Benchmark.Comparator.values) + 3,
-        "areas": [area_section(a, period=period, today=job.as_at) for a in areas_in_order()],
+        "completeness": completeness.total,
+        "areas": [
+            area_section(
+                a,
+                period=period,
+                today=job.as_at,
+                completeness=completeness.by_area.get(a.pk),
+                missing=missing.get(a.pk, []),
+            )
+            for a in areas_in_order()
+        ],
         "not_judged": not_set_indicators().count(),
     }
