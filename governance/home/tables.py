@@ -1,21 +1,22 @@
 """The home page's table of the actions a person's posts lead: with the computed RAG and,
-where they may give it, an "Update progress" link in each row."""
+where they may give it, an "Update progress" link in each row.
+
+Links in wide tables name their row with aria-label rather than visually hidden text: a
+visually hidden span is positioned outside the table's scrolling region and would make
+the page scroll sideways at 320px."""
 
 import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 
 from improvement_plan.tables import MyActionsTable, rag_tag, status_tag
-
-HIDDEN_HEADER = mark_safe('<span class="govuk-visually-hidden">Update</span>')  # noqa: S308
 
 
 class HomeActionsTable(MyActionsTable):
     """Rows from improvement_plan.selectors.my_action_rows (computed `rag` annotated)."""
 
     rag = tables.Column("RAG", orderable=False, empty_values=())
-    update = tables.Column(HIDDEN_HEADER, accessor="pk", orderable=False)
+    update = tables.Column("Progress", accessor="pk", orderable=False)
 
     class Meta(MyActionsTable.Meta):
         fields = [*MyActionsTable.Meta.fields, "rag", "update"]
@@ -37,8 +38,8 @@ class HomeActionsTable(MyActionsTable):
         if not self.user.has_perm("improvement_plan.add_progressupdate", record):
             return ""
         return format_html(
-            '<a class="govuk-link" href="{}">Update progress'
-            '<span class="govuk-visually-hidden"> on action {}</span></a>',
+            '<a class="govuk-link" href="{}" aria-label="Update progress on action {}">'
+            "Update progress</a>",
             reverse("action_update", kwargs={"pk": record.pk}),
             record.reference,
         )

@@ -51,7 +51,7 @@ def test_a_lead_sees_their_actions_with_rag_and_update_progress_in_the_row(clien
     assert "Actions your posts lead" in page
     assert '<strong class="govuk-tag govuk-tag--red">Red</strong>' in page
     assert reverse("action_update", args=[action.pk]) in page
-    assert 'Update progress<span class="govuk-visually-hidden"> on action 2.1.1' in page
+    assert 'aria-label="Update progress on action 2.1.1">Update progress</a>' in page
     assert "The Director’s view" not in page
 
 
