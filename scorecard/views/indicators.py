@@ -17,6 +17,7 @@ from scorecard.domain.rag import passing_range
 from scorecard.indicator_selectors import chart_target, indicator_page, indicators_for_page
 from scorecard.models import Indicator, ServiceArea, Target
 from scorecard.selectors.polarity import not_set_indicators
+from scorecard.selectors.provenance import figure_sources
 from scorecard.tables import format_value, missing_in_words, value_in_words
 
 REPORTED_RAG = {"R": "Red", "A": "Amber", "G": "Green"}
@@ -64,13 +65,15 @@ def missing_reasons(values) -> dict:
     return {v.period: missing_in_words(v.missing_reason) for v in values if v.value is None}
 
 
-def history_rows(values, indicator: Indicator) -> list[dict]:
-    """Each value with its figure (or why it is missing) and the council's own RAG."""
+def history_rows(values, indicator: Indicator, sources: dict[int, str]) -> list[dict]:
+    """Each value with its figure (or why it is missing), the council's own RAG and where
+    the figure came from (scorecard.selectors.provenance)."""
     return [
         {
             "value": value,
             "shown": value_in_words(value, indicator),
             "reported": reported_in_words(value.reported_rag, value.reported_direction),
+            "source": sources.get(value.pk, ""),
         }
         for value in values
     ]
@@ -116,12 +119,13 @@ class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
                 reasons=missing_reasons(page.approved),
             )
         latest = page.latest
+        sources = figure_sources(indicator, [*page.approved, *page.pending])
         return super().get_context_data(
             indicator=indicator,
             page=page,
             chart=chart,
-            history=history_rows(reversed(page.approved), indicator),
-            pending=history_rows(page.pending, indicator),
+            history=history_rows(reversed(page.approved), indicator, sources),
+            pending=history_rows(page.pending, indicator, sources),
             benchmark_rows=benchmark_rows(page.benchmarks, indicator),
             target_words=target_in_words(page.target, indicator),
             not_judged=withheld_because(indicator.polarity),
