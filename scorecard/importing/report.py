@@ -45,6 +45,39 @@ class ValueChange:
         return text[0].upper() + text[1:]
 
 
+@dataclass(frozen=True)
+class Learned:
+    """A polarity or amber tolerance learned from evidence (or kept, where a person chose)."""
+
+    ref: str
+    what: str
+    before: str
+    after: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    """A row of evidence that conflicts: what it was about, where, and what it implies."""
+
+    about: str
+    ref: str
+    month: str
+    value: str
+    target: str
+    letter: str
+    implies: str
+
+    @property
+    def line(self) -> str:
+        if not self.letter:
+            return f"{self.about}, {self.ref}: the target {self.target} says {self.implies}"
+        return (
+            f"{self.about}, {self.ref} {self.month}: {self.value} against {self.target}, "
+            f"marked {self.letter}: {self.implies}"
+        )
+
+
 def shown(value: Decimal | None, missing_reason: str = "") -> str:
     """A held or imported figure in words: "78.1", "Not Yet Available" or "Nothing"."""
     if value is not None:
@@ -77,6 +110,9 @@ class ScorecardImportReport:
     warnings: list[ScorecardWarning] = field(default_factory=list)
     new_indicators: list[NewIndicator] = field(default_factory=list)
     value_changes: list[ValueChange] = field(default_factory=list)
+    learned: list[Learned] = field(default_factory=list)
+    polarities_kept: list[Learned] = field(default_factory=list)
+    conflicts: list[ConflictRow] = field(default_factory=list)
 
     @property
     def summary(self) -> str:
@@ -108,9 +144,30 @@ class ScorecardImportReport:
             f"  {change.where}, {change.ref} {change.period:%b %Y}: {change.what}"
             for change in self.value_changes
         ]
+        lines += self.evidence_lines()
         if self.warnings:
             lines.append(f"Problems ({len(self.warnings)}):")
             lines += [f"  {warning.where}: {warning.message}" for warning in self.warnings]
+        return lines
+
+    def evidence_lines(self) -> list[str]:
+        """What was learned from evidence, what a person's choice kept, what conflicts."""
+        lines = []
+        if self.learned:
+            lines.append(f"Learned from evidence{' (would be)' if self.dry_run else ''}:")
+        lines += [
+            f"  {item.ref} {item.what}: {item.before} to {item.after}. {item.reason}"
+            for item in self.learned
+        ]
+        if self.polarities_kept:
+            lines.append("Kept as a person set them, though the evidence says otherwise:")
+        lines += [
+            f"  {item.ref} {item.what}: {item.before} kept; evidence: {item.after}. {item.reason}"
+            for item in self.polarities_kept
+        ]
+        if self.conflicts:
+            lines.append("Evidence that conflicts, so nothing is learned from it:")
+        lines += [f"  {row.line}" for row in self.conflicts]
         return lines
 
 
@@ -134,6 +191,9 @@ def report_from_data(data: dict) -> ScorecardImportReport:
             "period": period,
             "warnings": [ScorecardWarning(**w) for w in data["warnings"]],
             "new_indicators": [NewIndicator(**n) for n in data["new_indicators"]],
+            "learned": [Learned(**item) for item in data.get("learned", [])],
+            "polarities_kept": [Learned(**item) for item in data.get("polarities_kept", [])],
+            "conflicts": [ConflictRow(**row) for row in data.get("conflicts", [])],
             "value_changes": [
                 ValueChange(
                     **c

@@ -24,6 +24,7 @@ from scorecard.importing.layout import (
     ScorecardWarning,
     parse_scorecard,
 )
+from scorecard.importing.learning import learn_from_evidence
 from scorecard.importing.reading import ScorecardFileError, Source, read_sheets
 from scorecard.importing.report import NewIndicator, ScorecardImportReport
 from scorecard.importing.rows import RowReading, read_row, too_large
@@ -77,6 +78,7 @@ def scorecard_import(
         _import_row(row, context)
         if progress and (done % PROGRESS_EVERY == 0 or done == len(rows)):
             progress(done, len(rows))
+    learn_from_evidence(indicator_ids=context.indicator_ids, report=report, user=user)
     sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
     report.warnings.sort(key=lambda w: (sheet_order.get(w.sheet, 0), w.row))
     if dry_run or (all_or_nothing and report.cell_errors):
@@ -126,7 +128,8 @@ def _import_row(row: IndicatorRow, context: ImportContext) -> None:
         report.cell_errors += 1
         context.warn(row, problem.message, problem.column)
     target = _target(row, context)
-    indicator = _indicator(row, area, reading, target, context)
+    indicator = _indicator(row, area, reading, context)
+    context.indicator_ids.add(indicator.pk)
     _store_values(indicator, row, reading, context)
     if target is not None:
         store_target(indicator, target, reading.reporting_period, context)
@@ -158,16 +161,14 @@ def _target(row: IndicatorRow, context: ImportContext) -> target_rules.TargetRea
     return reading
 
 
-def _indicator(row: IndicatorRow, area, reading: RowReading, target, context) -> Indicator:
-    """Finds the indicator by reference, or creates it with a guessed unit and polarity.
-
-    Its title and section follow the most recent file; a bound target fixes a polarity
-    that was not set.
+def _indicator(row: IndicatorRow, area, reading: RowReading, context) -> Indicator:
+    """Finds the indicator by reference, or creates it with a guessed unit and its
+    polarity not set. Its title and section follow the most recent file; its polarity
+    and tolerance are learned from evidence once every row is read (importing.learning).
     """
-    polarity = target.polarity if target is not None and target.polarity else ""
     indicator = Indicator.objects.filter(ref=row.ref_written).first()
     if indicator is None:
-        return _create_indicator(row, area, reading, polarity, context)
+        return _create_indicator(row, area, reading, context)
     changes = {}
     if _is_latest(indicator, reading.values):
         section = section_for(area, row.section, context)
@@ -175,8 +176,6 @@ def _indicator(row: IndicatorRow, area, reading: RowReading, target, context) ->
             changes["title"] = row.title[:400]
         if section is not None and indicator.section_id != section.pk:
             changes["section"] = section
-    if polarity and indicator.polarity == Indicator.Polarity.NOT_SET:
-        changes["polarity"] = polarity
     if changes:
         Indicator.objects.filter(pk=indicator.pk).update(**changes)
         indicator.refresh_from_db()
@@ -184,7 +183,7 @@ def _indicator(row: IndicatorRow, area, reading: RowReading, target, context) ->
     return indicator
 
 
-def _create_indicator(row: IndicatorRow, area, reading, polarity: str, context) -> Indicator:
+def _create_indicator(row: IndicatorRow, area, reading, context) -> Indicator:
     cells = list(reading.values.values())
     section = section_for(area, row.section, context)
     context.report.indicators_created += 1
@@ -197,7 +196,7 @@ def _create_indicator(row: IndicatorRow, area, reading, polarity: str, context) 
     return Indicator.objects.create(
         ref=row.ref_written, title=row.title[:400], service_area=area, section=section,
         unit=guess_unit(row.title, cells), decimal_places=min(decimal_places(cells), 4),
-        polarity=polarity or Indicator.Polarity.NOT_SET, order=_next_order(area),
+        polarity=Indicator.Polarity.NOT_SET, order=_next_order(area),
     )  # fmt: skip
 
 

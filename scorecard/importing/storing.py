@@ -35,6 +35,7 @@ class ImportContext:
     period: datetime.date | None
     user: object
     sections: dict[tuple[int, str], Section] = field(default_factory=dict)
+    indicator_ids: set[int] = field(default_factory=set)
 
     def warn(self, row: IndicatorRow, message: str, column: str = "") -> None:
         self.report.warnings.append(ScorecardWarning(row.row, message, row.sheet, column))
