@@ -2,8 +2,10 @@
 
 Rules:
 - The target's kind says what passing is: `min` at least `low`; `max` at most `high`;
-  `band` from `low` to `high`; `single` reads by polarity (higher is better: at least
-  it; lower is better: at most it; otherwise: within a band of that one figure).
+  `band` and `single` read by polarity: higher is better, at least `low` (above a band
+  is better still); lower is better, at most `high` (a caseload below its band is good,
+  as a council marking it Green says); within a band, from `low` to `high` (a single
+  figure: that figure).
 - Green when passing. Amber when short of passing by no more than the amber tolerance.
   Red when short by more.
 - The tolerance is the indicator's own, else 5 percentage points for a percentage and
@@ -44,9 +46,9 @@ def passing_range(
         return Passing(low, None)
     if kind == "max":
         return Passing(None, high)
-    if kind == "single" and polarity == "higher":
+    if kind in ("single", "band") and polarity == "higher":
         return Passing(low, None)
-    if kind == "single" and polarity == "lower":
+    if kind in ("single", "band") and polarity == "lower":
         return Passing(None, high)
     return Passing(low, high)
 

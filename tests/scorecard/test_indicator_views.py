@@ -96,7 +96,7 @@ def test_the_page_describes_the_indicator(viewer_client, indicator):
         "Monthly",
         "In month",
         "Head of Front Door",
-        "85-90%: between 85.0% and 90.0%",
+        "85-90%: at least 85.0%",
     ):
         assert words in text
 
@@ -213,7 +213,7 @@ def test_the_same_number_of_queries_for_12_and_120_values(client, db, django_ass
 @pytest.mark.parametrize(
     ("written", "kind", "low", "high", "polarity", "words"),
     [
-        ("85-90%", "band", 85, 90, "higher", "Between 85.0% and 90.0%"),
+        ("85-90%", "band", 85, 90, "higher", "At least 85.0%"),
         (">65%", "min", 65, None, "higher", "At least 65.0%"),
         ("<7%", "max", None, 7, "lower", "At most 7.0%"),
         ("85%", "single", 85, 85, "higher", "At least 85.0%"),

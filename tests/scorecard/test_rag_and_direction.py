@@ -16,7 +16,7 @@ from scorecard.domain.rag import rag_against_target
         ("81", "band", "85", "90", "higher", True, None, "amber", "4 points below the target"),
         ("80", "band", "85", "90", "higher", True, None, "amber", "5 points below the target"),
         ("87", "band", "85", "90", "higher", True, None, "green", "Meets the target"),
-        ("92", "band", "85", "90", "higher", True, None, "amber", "2 points above the target"),
+        ("92", "band", "85", "90", "higher", True, None, "green", "Meets the target"),
         ("6", "max", None, "7", "lower", True, None, "green", "Meets the target"),
         ("9", "max", None, "7", "lower", True, None, "amber", "2 points above the target"),
         ("13", "max", None, "7", "lower", True, None, "red", "6 points above the target"),
