@@ -12,6 +12,8 @@ words, and what counts as new for the Director. No database, no requests.
   no pack has been built.
 - New: an action's latest update is new to the Director when it came after the last
   review she recorded (of any action), or when she has never recorded one.
+- Change since the last board, per priority: actions whose RAG got better or worse,
+  newly overdue and completed (improvement_plan.domain.changes decides each), in words.
 """
 
 import datetime
@@ -98,3 +100,17 @@ def is_new(*, updated_at: datetime.datetime | None, last_review_at: datetime.dat
     if updated_at is None:
         return False
     return last_review_at is None or updated_at > last_review_at
+
+
+def change_in_words(*, better: int, worse: int, newly_overdue: int, completed: int) -> str:
+    """A priority's change since the last board in words: "1 better, 2 worse, 1 newly
+    overdue", leaving out what did not happen; "No change" when nothing did."""
+    parts = [
+        f"{count} {words}"
+        for count, words in (
+            (better, "better"), (worse, "worse"), (newly_overdue, "newly overdue"),
+            (completed, "completed"),
+        )
+        if count
+    ]  # fmt: skip
+    return ", ".join(parts) if parts else "No change"

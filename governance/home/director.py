@@ -3,7 +3,8 @@ what is coming up. A fixed number of queries however many actions the plan holds
 
 Rules:
 - Plan RAG by priority: the computed RAG (improvement_plan.rag_selectors) counted per
-  priority of the current plan (improvement_plan.selectors.plan_overview).
+  priority of the current plan (improvement_plan.selectors.plan_overview), with what
+  changed since the last board (governance.home.changes).
 - Scorecard exceptions: the exceptions page's own selector for the latest month with
   approved figures, so the home and that page never disagree.
 - Updated since her review: actions whose latest update by a lead (imported entries do
@@ -21,10 +22,11 @@ from dataclasses import dataclass, field
 from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 
 from governance.domain.home import is_new
+from governance.home.changes import PriorityChange, SinceBoard, since_last_board
 from governance.home.meetings import MeetingRow, next_meetings
 from improvement_plan.models import Action, DirectorReview, Plan
 from improvement_plan.rag_selectors import with_computed_rag
-from improvement_plan.selectors import PlanOverview, current_plan, plan_overview
+from improvement_plan.selectors import PlanOverview, RagCounts, current_plan, plan_overview
 from scorecard.models import Indicator, IndicatorValue
 from scorecard.selectors import ExceptionRow, exceptions, months_held
 from scorecard.selectors.pages import CONCERN_REASON, RED_REASON, WORSENING_REASON
@@ -82,6 +84,8 @@ class ScorecardExceptions:
 class DirectorPage:
     plan: Plan | None
     overview: PlanOverview | None
+    since: SinceBoard | None
+    priority_rows: list[tuple[RagCounts, str]]
     scorecard: ScorecardExceptions
     updated: list[UpdatedAction]
     updated_count: int
@@ -130,9 +134,23 @@ def open_challenges_made_by(person) -> list[DirectorReview]:
     )
 
 
+def priority_rows(overview, since: SinceBoard | None) -> list[tuple[RagCounts, str]]:
+    """Each priority's RAG counts with its change since the last board in words ("" when
+    there is no board to compare with)."""
+    if overview is None:
+        return []
+    changes = since.priorities if since else {}
+    return [
+        (row, changes.get(row.priority.pk, PriorityChange()).words if since else "")
+        for row in overview.priorities
+    ]
+
+
 def director_page(*, person, today: datetime.date, now: datetime.datetime) -> DirectorPage:
     """Everything the Director's page shows (module docstring)."""
     plan = current_plan()
+    overview = plan_overview(plan, today=today) if plan else None
+    since = since_last_board(plan, today=today)
     held = months_held()
     updated = updated_since_review(plan, today=today)
     last_review_at = DirectorReview.objects.filter(reviewer=person).aggregate(
@@ -140,7 +158,9 @@ def director_page(*, person, today: datetime.date, now: datetime.datetime) -> Di
     )["at"]
     return DirectorPage(
         plan=plan,
-        overview=plan_overview(plan, today=today) if plan else None,
+        overview=overview,
+        since=since,
+        priority_rows=priority_rows(overview, since),
         scorecard=scorecard_exceptions(period=held[0] if held else None),
         updated=[
             UpdatedAction(a, is_new(updated_at=a.last_update_at, last_review_at=last_review_at))

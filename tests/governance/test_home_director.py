@@ -15,6 +15,7 @@ from governance import roles
 from governance.models import Meeting, Pack
 from improvement_plan import services
 from improvement_plan.models import Action, DirectorReview, ProgressUpdate
+from improvement_plan.records.services import board_record_take
 from tests.governance.factories import (
     AgendaItemFactory,
     MeetingFactory,
@@ -67,6 +68,31 @@ def test_plan_rag_by_priority_links_to_the_actions_of_each(client, director):
     assert "The plan: 2 actions, 1 Red, 0 Amber, 0 Green and 1 Blue" in page
     priority = late.objective.priority.pk
     assert f"{reverse('action_list')}?priority={priority}&amp;rag=red" in page
+
+
+def test_the_change_since_the_last_board_is_shown_by_priority(client, director):
+    objective = ObjectiveFactory(priority__plan=PlanFactory(title="The plan"))
+    slipping = ActionFactory(objective=objective, due_date=datetime.date(2099, 1, 1))
+    ActionFactory(objective=objective, due_date=datetime.date(2099, 1, 1))
+    board_record_take(
+        plan=objective.priority.plan, occasion="Improvement Board, 11 January 2023",
+        presented_on=timezone.localdate(), scorecard_period=None, user=director,
+    )  # fmt: skip
+    Action.objects.filter(pk=slipping.pk).update(due_date=datetime.date(2020, 1, 1))
+
+    page = home(client, director)
+
+    assert "Since the last board (Improvement Board, 11 January 2023)" in page
+    assert "1 action changed RAG: 0 better, 1 worse" in page
+    assert "1 newly overdue" in page
+    assert "1 worse, 1 newly overdue" in page  # the priority's row
+    assert f"{reverse('plan_overview')}#since-last-board-heading" in page
+
+
+def test_without_a_kept_record_the_page_says_why_no_change_is_shown(client, director):
+    ActionFactory()
+    page = home(client, director)
+    assert "no meeting has kept a record of the plan’s judgements" in page
 
 
 def test_no_plan_says_so_and_nothing_is_judged(client, director):
@@ -198,6 +224,13 @@ def a_plan_of(count: int, *, lead):
         DirectorReview(action=a, decision="challenged", rag="green", reviewed_at=now, reviewer=lead)
         for a in actions[::5]
     )
+    board_record_take(
+        plan=objectives[0].priority.plan, occasion="Improvement Board, 11 January 2023",
+        presented_on=timezone.localdate(), scorecard_period=None, user=lead,
+    )  # fmt: skip
+    Action.objects.filter(pk__in=[a.pk for a in actions[::3]]).update(
+        due_date=datetime.date(2020, 1, 1)
+    )
     return actions
 
 
@@ -222,3 +255,4 @@ def test_her_page_reads_the_same_queries_for_10_and_3000_actions(
     with django_assert_num_queries(expected):
         page = client.get(reverse("home")).text
     assert "have a progress update you have not reviewed" in page
+    assert "Since the last board" in page

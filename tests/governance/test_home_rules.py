@@ -96,3 +96,20 @@ NOON = datetime.datetime(2023, 1, 4, 12, tzinfo=datetime.UTC)
 )
 def test_an_update_is_new_when_it_came_after_her_last_review(updated_at, last_review_at, expected):
     assert home.is_new(updated_at=updated_at, last_review_at=last_review_at) is expected
+
+
+@pytest.mark.parametrize(
+    ("counts", "words"),
+    [
+        ((0, 0, 0, 0), "No change"),
+        ((1, 2, 0, 0), "1 better, 2 worse"),
+        ((0, 1, 1, 0), "1 worse, 1 newly overdue"),
+        ((0, 0, 0, 3), "3 completed"),
+    ],
+)
+def test_a_prioritys_change_since_the_last_board_in_words(counts, words):
+    better, worse, overdue, completed = counts
+    assert (
+        home.change_in_words(better=better, worse=worse, newly_overdue=overdue, completed=completed)
+        == words
+    )
