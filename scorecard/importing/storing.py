@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from django.db.models import Max
 from django.utils import timezone
 
+from scorecard.domain.provenance import import_reason
 from scorecard.domain.values import CellValue, parse_value
 from scorecard.importing.layout import IndicatorRow, ScorecardWarning
 from scorecard.importing.report import ScorecardImportReport, ValueChange, shown
@@ -69,7 +70,7 @@ def store_value(indicator: Indicator, period, fields: dict, row, context: Import
     existing = IndicatorValue.objects.filter(indicator=indicator, period=period).first()
     if existing is None:
         value = IndicatorValue(indicator=indicator, period=period, **fields)
-        _approve_and_save(value, context.user)
+        _approve_and_save(value, context.user, context.report.filename)
         report.values_created += 1
         return
     changed = {name: v for name, v in fields.items() if getattr(existing, name) != v}
@@ -79,7 +80,7 @@ def store_value(indicator: Indicator, period, fields: dict, row, context: Import
     before = shown(existing.value, existing.missing_reason)
     for name, new in changed.items():
         setattr(existing, name, new)
-    _approve_and_save(existing, context.user)
+    _approve_and_save(existing, context.user, context.report.filename)
     report.values_updated += 1
     report.value_changes.append(
         ValueChange(
@@ -90,14 +91,16 @@ def store_value(indicator: Indicator, period, fields: dict, row, context: Import
     )  # fmt: skip
 
 
-def _approve_and_save(value: IndicatorValue, user) -> None:
-    """Saves the value as approved and entered by the importing user, who its history names."""
+def _approve_and_save(value: IndicatorValue, user, filename: str) -> None:
+    """Saves the value as approved and entered by the importing user, who its history
+    names, with the file it was imported from as the history's reason."""
     value.state = IndicatorValue.State.APPROVED
     value.entered_by = user
     value.approved_by = user
     value.approved_at = timezone.now()
     if user is not None:
         value._history_user = user
+    value._change_reason = import_reason(filename)
     value.save()
 
 
