@@ -83,14 +83,19 @@ def _row_fields(indicator: Indicator, months: list[tuple[str, str]]) -> dict[str
 
 
 def _hints(indicator: Indicator, target) -> dict[str, str]:
-    """The words under a row's tolerance and target: the default, and the target now."""
+    """The words with a row's fields: why its polarity is what it is (learned, or who
+    set it), the default tolerance, and the target now."""
     figure = None if target is None else (target.high if target.low is None else target.low)
     default = default_tolerance_words(is_percentage=indicator.unit == PERCENTAGE, figure=figure)
     if target is None:
         now = "No target yet"
     else:
         now = f"Now: {target.written} from {month_in_words(target.effective_from)}"
-    return {"tolerance_hint": f"Empty: {default}", "target_hint": now}
+    return {
+        "polarity_hint": indicator.polarity_reason,
+        "tolerance_hint": f"Empty: {default}",
+        "target_hint": now,
+    }
 
 
 class IndicatorSettingsForm(OpenedVersionFormMixin, forms.Form):

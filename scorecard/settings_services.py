@@ -9,7 +9,8 @@ Rules kept here (the pure ones are in scorecard.domain.indicator_settings):
 - A new target is a new Target from the month chosen, so earlier months keep theirs; a
   target already starting in that month is replaced (no month then has two).
 - Every indicator written gets one history entry naming the user, with the reason (and
-  the new target and its month when it changed).
+  the new target and its month when it changed); a polarity or tolerance changed keeps
+  "Set by <name> on <date>: <reason>" beside it, shown on the indicator page.
 """
 
 import datetime
@@ -20,6 +21,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from common.concurrency import Conflict, EditConflict, find_conflicts
 from scorecard.domain import indicator_settings as rules
@@ -113,10 +115,15 @@ def _set_target(indicator: Indicator, change: SettingsChange) -> None:
     )
 
 
-def _write(indicator: Indicator, change: SettingsChange, *, reason: str, user) -> None:
-    changed = [name for name in ("polarity", "amber_tolerance") if name in change.changed]
-    for name in changed:
-        setattr(indicator, name, getattr(change, name))
+def _write(indicator: Indicator, change: SettingsChange, *, reason: str, user, today) -> None:
+    """The row's changed parts, each polarity or tolerance with who set it and why."""
+    changed = []
+    set_by = rules.set_by_words(reason, name=str(user), day=today)
+    for name in ("polarity", "amber_tolerance"):
+        if name in change.changed:
+            setattr(indicator, name, getattr(change, name))
+            setattr(indicator, f"{name}_reason", set_by)
+            changed += [name, f"{name}_reason"]
     target_changed = "target" in change.changed
     if target_changed:
         _set_target(indicator, change)
@@ -139,18 +146,23 @@ def _check_reason(reason: str, changes: list[SettingsChange]) -> str:
 
 
 @transaction.atomic
-def indicator_settings_apply(*, changes: Iterable[SettingsChange], reason: str, user) -> list:
+def indicator_settings_apply(
+    *, changes: Iterable[SettingsChange], reason: str, user, today: datetime.date | None = None
+) -> list:
     """Writes the changed parts of many indicators' settings, all or nothing.
 
     ValidationError (a message per form field) when any row breaks a rule, or the reason
     is missing; EditConflict when someone else changed a part this person changed since
     the page was opened; PermissionDenied unless the user may change indicators. Rows
-    with nothing changed are skipped. Returns the indicators written, in the order given.
+    with nothing changed are skipped. A polarity or tolerance changed keeps who set it,
+    on which day (`today`, default today) and why, which no import overwrites. Returns the
+    indicators written, in the order given.
     """
     if not user.has_perm("scorecard.change_indicator"):
         raise PermissionDenied("You may not change indicators' settings")
     changes = [change for change in changes if change.changed]
     reason = _check_reason(reason, changes)
+    today = today or timezone.localdate()
     held = (
         Indicator.objects.select_for_update()
         .filter(pk__in=[change.indicator_id for change in changes])
@@ -169,5 +181,5 @@ def indicator_settings_apply(*, changes: Iterable[SettingsChange], reason: str, 
     if problems:
         raise ValidationError(problems)
     for change in changes:
-        _write(held[change.indicator_id], change, reason=reason, user=user)
+        _write(held[change.indicator_id], change, reason=reason, user=user, today=today)
     return [held[change.indicator_id] for change in changes]

@@ -96,6 +96,14 @@ def history_reason(reason: str, *, target: str = "", target_from: datetime.date 
     return words
 
 
+def set_by_words(reason: str, *, name: str, day: datetime.date, limit: int = 300) -> str:
+    """Why a polarity or tolerance is what it is, when a person chose it: "Set by Pat
+    Officer on 3 December 2026: agreed at the clinic". Never read as learned from
+    evidence, so an import does not overwrite it (scorecard.domain.polarity_evidence)."""
+    words = f"Set by {name} on {day.day} {day:%B %Y}: {reason}"
+    return words if len(words) <= limit else words[: limit - 1].rstrip() + "…"
+
+
 def months_offered(today: datetime.date, *, back: int = 24, ahead: int = 12):
     """The months a new target may take effect from, newest first: a year ahead of this
     month back to two years before it."""

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from common.concurrency import EditConflict, canonical_values
 from governance import roles
 from scorecard.domain import indicator_settings as rules
+from scorecard.domain.polarity_evidence import may_learn
 from scorecard.models import Indicator, Target
 from scorecard.settings_services import SettingsChange, current_parts, indicator_settings_apply
 from tests.governance.factories import UserFactory
@@ -130,6 +131,24 @@ def test_only_the_parts_changed_are_written_each_with_the_reason_in_history(offi
     assert latest.history_change_reason == "Agreed at the performance clinic"
     assert caseload.history.count() == 1  # its creation only
     assert Indicator.objects.get(ref="FD2").polarity == "not_set"
+
+
+def test_who_set_the_polarity_and_tolerance_and_why_is_kept_beside_them(officer, indicators):
+    screened, _ = indicators
+    indicator_settings_apply(
+        changes=[change(screened, polarity="higher", amber_tolerance=Decimal(8))],
+        reason="Agreed at the clinic", user=officer, today=datetime.date(2026, 12, 3),
+    )  # fmt: skip
+    screened.refresh_from_db()
+    words = "Set by Pat Officer on 3 December 2026: Agreed at the clinic"
+    assert (screened.polarity_reason, screened.amber_tolerance_reason) == (words, words)
+    assert not may_learn(held=screened.polarity, held_reason=screened.polarity_reason)
+
+
+def test_set_by_words_fit_the_field():
+    words = rules.set_by_words("x" * 400, name="Pat", day=datetime.date(2026, 1, 5))
+    assert words.startswith("Set by Pat on 5 January 2026: xx")
+    assert (len(words), words[-1]) == (300, "…")
 
 
 def test_a_new_target_starts_in_its_month_and_earlier_months_keep_theirs(officer, indicators):

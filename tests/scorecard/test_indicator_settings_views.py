@@ -80,7 +80,9 @@ def test_an_unknown_area_is_a_filter_error_not_a_server_error(officer_client, in
 
 
 def test_the_default_tolerance_and_the_target_now_are_said_in_words(officer_client, indicators):
+    Indicator.objects.filter(ref="FD1").update(polarity_reason="Learned from the target >65%")
     page = officer_client.get(URL).content.decode()
+    assert "Learned from the target &gt;65%" in page
     assert "Empty: 5 percentage points" in page
     assert "Now: 85% from April 2022" in page
     assert "No target yet" in page
@@ -111,6 +113,7 @@ def test_saving_writes_the_rows_changed_and_says_so(officer_client, indicators):
     assert assessed.history.first().history_change_reason.endswith(
         ": Agreed at the performance clinic"
     )
+    assert assessed.polarity_reason.startswith("Set by Pat Officer on ")
     assert screened.history.count() == 1  # untouched
 
 
