@@ -2,17 +2,19 @@
 how many of them are approved or explained, and which month the scorecard opens on.
 
 Rules:
-- Expected: an indicator is expected in a month from the month of its first figure (of
-  any state: an entered draft counts), in the months its frequency reports:
+- Expected: an indicator is expected in a month from when it started: the month of its
+  first figure (of any state: an entered draft counts) or, if earlier, the month before
+  the one it was added in (on the 3rd of December the returns being made are
+  November's, so an indicator added then is first expected for November). One with no
+  figure and no record of when it was added is expected from the newest month with any
+  figure. From then, in the months its frequency reports:
   - monthly: every month;
   - quarterly: every third month counted from its first figure, as its direction of
     travel compares each figure with the one three months before
-    (scorecard.domain.periods.previous_period);
-  - annual: every twelfth month from its first figure.
-  An indicator that has never had a figure is expected from the newest month with any
-  figure (a new indicator is added for the returns being made, not for past months), in
-  the financial year's reporting months: quarterly in June, September, December and
-  March; annual in March. Before any figure at all, nothing is expected.
+    (scorecard.domain.periods.previous_period); before any figure, the financial
+    year's quarter ends: June, September, December and March;
+  - annual: every twelfth month from its first figure; before any, March.
+  Before any figure at all, nothing is expected.
 - Each expected figure is counted once, by what is held for the month:
   - approved: an approved figure with a value;
   - explained (missing with a reason): an approved figure with no value and a reason;
@@ -31,7 +33,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from scorecard.domain.periods import PERIOD_MONTHS
+from scorecard.domain.periods import PERIOD_MONTHS, add_months
 
 APPROVED, EXPLAINED, WAITING, UNEXPLAINED = "approved", "explained", "waiting", "unexplained"
 APPROVED_STATE = "approved"
@@ -43,27 +45,45 @@ def months_between(start: datetime.date, end: datetime.date) -> int:
     return (end.year - start.year) * 12 + end.month - start.month
 
 
+def started(
+    *,
+    first_figure: datetime.date | None,
+    added: datetime.date | None,
+    newest_month: datetime.date | None,
+) -> datetime.date | None:
+    """Rule "Expected": the first month an indicator is expected in, before its
+    frequency is applied; None when it is expected nowhere yet."""
+    starts = [first_figure] if first_figure is not None else []
+    if added is not None:
+        starts.append(add_months(added.replace(day=1), -1))
+    if not starts:
+        return newest_month
+    return min(starts)
+
+
 def is_expected(
     period: datetime.date,
     *,
     frequency: str,
     first_figure: datetime.date | None,
-    newest_month: datetime.date | None,
+    added: datetime.date | None = None,
+    newest_month: datetime.date | None = None,
 ) -> bool:
     """Rule "Expected" (module docstring): whether an indicator reported at `frequency`,
-    whose first figure is for `first_figure` (None: never had one), is expected in
-    `period`, when `newest_month` is the newest month holding any figure."""
-    every = PERIOD_MONTHS.get(frequency, 1)
-    if first_figure is not None:
-        since = months_between(first_figure, period)
-        return since >= 0 and since % every == 0
-    if newest_month is None or period < newest_month:
+    whose first figure is for `first_figure` (None: never had one), added on `added`
+    (None: not known), is expected in `period`, when `newest_month` is the newest month
+    holding any figure."""
+    start = started(first_figure=first_figure, added=added, newest_month=newest_month)
+    if start is None or period < start:
         return False
+    every = PERIOD_MONTHS.get(frequency, 1)
+    if every == 1:
+        return True
+    if first_figure is not None:
+        return months_between(first_figure, period) % every == 0
     if every == 3:
         return period.month in QUARTER_ENDS
-    if every == 12:
-        return period.month == YEAR_END
-    return True
+    return period.month == YEAR_END
 
 
 @dataclass(frozen=True)

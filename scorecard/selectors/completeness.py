@@ -16,7 +16,8 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Min
+from django.db.models import Max, Min, OuterRef, Subquery
+from django.utils import timezone
 
 from scorecard.domain import completeness as rules
 from scorecard.domain.completeness import Completeness, Held, Opening
@@ -47,9 +48,18 @@ class NoFigure:
 
 def indicators_with_first_figure(area: ServiceArea | None = None):
     """Indicators (in one area, or all) with `first_figure`: the month of their first
-    figure of any state, None when they have none."""
-    indicators = Indicator.objects.annotate(first_figure=Min("values__period"))
+    figure of any state, None when they have none; and `added_at`: when the indicator
+    was added, from its history (None when not recorded)."""
+    added = Indicator.history.model.objects.filter(id=OuterRef("pk"), history_type="+")
+    indicators = Indicator.objects.annotate(
+        first_figure=Min("values__period"),
+        added_at=Subquery(added.order_by("history_date").values("history_date")[:1]),
+    )
     return indicators.filter(service_area=area) if area is not None else indicators
+
+
+def added_on(added_at: datetime.datetime | None) -> datetime.date | None:
+    return timezone.localdate(added_at) if added_at is not None else None
 
 
 def newest_month() -> datetime.date | None:
@@ -85,7 +95,7 @@ def completeness_by_month(
     periods = sorted(set(periods))
     indicators = list(
         indicators_with_first_figure(area).values_list(
-            "pk", "service_area_id", "frequency", "first_figure"
+            "pk", "service_area_id", "frequency", "first_figure", "added_at"
         )
     )
     newest = newest_month() if periods else None
@@ -93,9 +103,13 @@ def completeness_by_month(
     found = {}
     for period in periods:
         statuses: dict[int, list[str]] = defaultdict(list)
-        for pk, area_id, frequency, first in indicators:
+        for pk, area_id, frequency, first, added_at in indicators:
             if rules.is_expected(
-                period, frequency=frequency, first_figure=first, newest_month=newest
+                period,
+                frequency=frequency,
+                first_figure=first,
+                added=added_on(added_at),
+                newest_month=newest,
             ):
                 statuses[area_id].append(rules.figure_status(held.get((pk, period))))
         found[period] = MonthCompleteness(
@@ -153,9 +167,12 @@ def no_figure_rows(
     held = {value.indicator_id: value for value in values}
     by_area: dict[int, tuple[ServiceArea, list[NoFigure]]] = {}
     for indicator in indicators:
-        first = indicator.first_figure
         if not rules.is_expected(
-            period, frequency=indicator.frequency, first_figure=first, newest_month=newest
+            period,
+            frequency=indicator.frequency,
+            first_figure=indicator.first_figure,
+            added=added_on(indicator.added_at),
+            newest_month=newest,
         ):
             continue
         value = held.get(indicator.pk)

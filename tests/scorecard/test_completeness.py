@@ -26,36 +26,45 @@ JUNE, NOV = D(2023, 6, 1), D(2026, 11, 1)
 
 
 @pytest.mark.parametrize(
-    ("period", "frequency", "first", "newest", "expected"),
+    ("period", "frequency", "first", "added", "newest", "expected"),
     [
         # monthly: every month from its first figure
-        (D(2023, 6, 1), "monthly", D(2023, 1, 1), D(2023, 6, 1), True),
-        (D(2023, 6, 1), "monthly", D(2023, 6, 1), D(2023, 6, 1), True),
-        (D(2022, 10, 1), "monthly", D(2023, 6, 1), D(2023, 6, 1), False),  # before it began
+        (D(2023, 6, 1), "monthly", D(2023, 1, 1), None, D(2023, 6, 1), True),
+        (D(2023, 6, 1), "monthly", D(2023, 6, 1), None, D(2023, 6, 1), True),
+        (D(2022, 10, 1), "monthly", D(2023, 6, 1), None, D(2023, 6, 1), False),  # before
+        # or from the month before the one it was added in, when that is earlier
+        (D(2023, 5, 1), "monthly", D(2023, 6, 1), D(2023, 6, 3), None, True),
+        (D(2023, 4, 1), "monthly", D(2023, 6, 1), D(2023, 6, 3), None, False),
+        (D(2023, 1, 1), "monthly", D(2023, 1, 1), D(2026, 12, 3), None, True),  # imported
+        # added with no figure yet: from the month before it was added
+        (D(2026, 11, 1), "monthly", None, D(2026, 12, 3), D(2026, 10, 1), True),
+        (D(2026, 10, 1), "monthly", None, D(2026, 12, 3), D(2026, 10, 1), False),
         # quarterly: every third month from its first figure
-        (D(2023, 6, 1), "quarterly", D(2023, 3, 1), None, True),
-        (D(2023, 7, 1), "quarterly", D(2023, 3, 1), None, False),
-        (D(2023, 5, 1), "quarterly", D(2023, 2, 1), None, True),
+        (D(2023, 6, 1), "quarterly", D(2023, 3, 1), None, None, True),
+        (D(2023, 7, 1), "quarterly", D(2023, 3, 1), None, None, False),
+        (D(2023, 5, 1), "quarterly", D(2023, 2, 1), None, None, True),
+        (D(2022, 11, 1), "quarterly", D(2023, 2, 1), D(2022, 10, 9), None, True),
+        (D(2022, 10, 1), "quarterly", D(2023, 2, 1), D(2022, 10, 9), None, False),
         # annual: every twelfth month from its first figure
-        (D(2024, 3, 1), "annual", D(2023, 3, 1), None, True),
-        (D(2023, 9, 1), "annual", D(2023, 3, 1), None, False),
-        # never had a figure: expected from the newest month with any figure
-        (D(2023, 6, 1), "monthly", None, D(2023, 6, 1), True),
-        (D(2023, 7, 1), "monthly", None, D(2023, 6, 1), True),
-        (D(2023, 5, 1), "monthly", None, D(2023, 6, 1), False),
-        (D(2023, 6, 1), "monthly", None, None, False),  # no figures at all
-        (D(2023, 6, 1), "quarterly", None, D(2023, 6, 1), True),  # a quarter's end
-        (D(2023, 7, 1), "quarterly", None, D(2023, 6, 1), False),
-        (D(2024, 3, 1), "annual", None, D(2023, 6, 1), True),  # the year's end
-        (D(2023, 12, 1), "annual", None, D(2023, 6, 1), False),
-        (D(2023, 6, 1), "", D(2023, 5, 1), None, True),  # unknown frequency: monthly
+        (D(2024, 3, 1), "annual", D(2023, 3, 1), None, None, True),
+        (D(2023, 9, 1), "annual", D(2023, 3, 1), None, None, False),
+        # never had a figure, not known when added: from the newest month with any figure
+        (D(2023, 6, 1), "monthly", None, None, D(2023, 6, 1), True),
+        (D(2023, 7, 1), "monthly", None, None, D(2023, 6, 1), True),
+        (D(2023, 5, 1), "monthly", None, None, D(2023, 6, 1), False),
+        (D(2023, 6, 1), "monthly", None, None, None, False),  # no figures at all
+        (D(2023, 6, 1), "quarterly", None, None, D(2023, 6, 1), True),  # a quarter's end
+        (D(2023, 7, 1), "quarterly", None, None, D(2023, 6, 1), False),
+        (D(2024, 3, 1), "annual", None, None, D(2023, 6, 1), True),  # the year's end
+        (D(2023, 12, 1), "annual", None, None, D(2023, 6, 1), False),
+        (D(2023, 6, 1), "", D(2023, 5, 1), None, None, True),  # unknown frequency: monthly
     ],
 )
-def test_which_months_a_figure_is_expected_in(period, frequency, first, newest, expected):
-    assert (
-        is_expected(period, frequency=frequency, first_figure=first, newest_month=newest)
-        is expected
+def test_which_months_a_figure_is_expected_in(period, frequency, first, added, newest, expected):
+    found = is_expected(
+        period, frequency=frequency, first_figure=first, added=added, newest_month=newest
     )
+    assert found is expected
 
 
 @pytest.mark.parametrize(

@@ -210,16 +210,28 @@ def test_an_all_clear_only_when_every_figure_is_approved_and_nothing_is_an_excep
     ) in text
 
 
+def test_an_indicator_with_no_figure_is_expected_from_the_month_before_it_was_added(db):
+    fd5 = a_month_of_every_kind()[4]
+    figure(fd5, JUNE)
+    IndicatorValue.objects.filter(period=JUNE).update(state=State.APPROVED, value=80)
+    added_in_july = IndicatorFactory(ref="FD9")
+    Indicator.history.filter(id=added_in_july.pk).update(
+        history_date=datetime.datetime(2023, 7, 3, 9, tzinfo=datetime.UTC)
+    )
+    IndicatorFactory(ref="FD10")  # added today: not expected in 2023
+
+    months = completeness_by_month([MAY, JUNE])
+
+    assert (months[MAY].total.expected, months[MAY].total.complete) == (6, True)
+    assert (months[JUNE].total.expected, months[JUNE].total.unexplained) == (7, 1)
+    assert [row.indicator.ref for _, rows in no_figure_rows(JUNE) for row in rows] == ["FD9"]
+
+
 def test_with_no_complete_month_the_page_says_so(viewer_client):
     a_month_of_every_kind()
-    IndicatorFactory(ref="FD9")  # never had a figure: expected from June
-
-    # FD9 makes June lack a figure; May stays complete (FD9 is not expected before June).
     response = viewer_client.get(OVERVIEW)
     assert response.context["period"] == MAY
 
-    IndicatorValue.objects.filter(period=MAY, indicator__ref="FD1").delete()
-    IndicatorValue.objects.filter(period=JUNE, indicator__ref="FD1").delete()
     figure(IndicatorFactory(ref="FD10"), MAY, state=State.SUBMITTED)
     text = text_of(viewer_client.get(OVERVIEW))
     assert "No month yet has every expected figure approved or explained." in text
