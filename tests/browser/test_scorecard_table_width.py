@@ -5,22 +5,18 @@ finds nothing either way, at 1280 px and at 320 px. Set SCREENSHOT_DIR to keep
 screenshots to look at by eye.
 """
 
-import datetime
 import os
 
 import pytest
 from django.urls import reverse
 
 from governance import roles
-from scorecard.models import Benchmark, IndicatorValue, Section
+from scorecard.models import IndicatorValue, Section
 from tests.browser.conftest import assert_accessible, sign_in
+from tests.browser.test_accessibility_scorecard import DIPPING, RISING
+from tests.browser.test_accessibility_scorecard import indicator as scorecard_indicator
 from tests.governance.factories import UserFactory
-from tests.scorecard.factories import (
-    BenchmarkFactory,
-    IndicatorFactory,
-    ServiceAreaFactory,
-    TargetFactory,
-)
+from tests.scorecard.factories import ServiceAreaFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -28,32 +24,15 @@ pytestmark = [
 ]
 
 SCREENSHOTS = os.environ.get("SCREENSHOT_DIR")
-JUNE = datetime.date(2023, 6, 1)
-DIPPING = [80, 81, 80, 79, 80, 81, 80, 79, 80, 81, 80, 79, 80, 62]  # concern, low
-RISING = [70, 71, 70, 72, 71, 70, 71, 72, 70, 71, 70, 71, 72, 88]  # improvement, high
 REGION = "Where We Live indicators"
 
 
-def month(back: int) -> datetime.date:
-    index = JUNE.year * 12 + JUNE.month - 1 - back
-    return datetime.date(index // 12, index % 12 + 1, 1)
-
-
-def indicator(ref, title, values, *, section, letter="R", target="85-90%", **kwargs):
-    made = IndicatorFactory(ref=ref, title=title, service_area=section.service_area,
-                            section=section, **kwargs)  # fmt: skip
-    IndicatorValue.objects.bulk_create(
-        IndicatorValue(
-            indicator=made, period=month(len(values) - 1 - n), value=value,
-            missing_reason="" if value is not None else "Not Yet Available",
-            state=IndicatorValue.State.APPROVED, reported_rag=letter, reported_direction="↔",
-        )
-        for n, value in enumerate(values)
-    )  # fmt: skip
-    if target:
-        TargetFactory(indicator=made, written=target)
-    for comparator in Benchmark.Comparator.values:
-        BenchmarkFactory(indicator=made, comparator=comparator, value=81, year="2021/22")
+def indicator(ref, title, values, *, section, letter="R", **kwargs):
+    """As the scorecard pages' browser test makes one, with the council's own letter."""
+    made = scorecard_indicator(ref, title, values, section=section, **kwargs)
+    IndicatorValue.objects.filter(indicator=made).update(
+        reported_rag=letter, reported_direction="↔"
+    )
     return made
 
 
