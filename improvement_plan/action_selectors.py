@@ -20,6 +20,7 @@ from governance.selectors import post_ids_held
 from improvement_plan.domain import due_dates
 from improvement_plan.domain import rag as rag_rules
 from improvement_plan.domain.rag import RagJudgement, disagreement
+from improvement_plan.link_selectors import link_history_entries
 from improvement_plan.models import Action, DirectorReview, DueDateChange, Evidence, ProgressUpdate
 from improvement_plan.rag_selectors import judge, with_computed_rag, with_tracking
 from scorecard.models import Indicator, IndicatorValue
@@ -29,7 +30,6 @@ STATUS_WORDS = dict(Action.Status.choices)
 NOT_SHOWN_IN_HISTORY = ("updated_at", "created_at", "order")
 M2M_FIELDS = {
     "lead_posts": ("post", "Lead posts"),
-    "indicators": ("indicator", "Linked indicators"),
 }
 IMPORTED = "Imported from the plan document"
 
@@ -155,6 +155,7 @@ def timeline(action: Action) -> list[Entry]:
             for r in action.reviews.select_related("reviewer", "answered_by__author")
         ),
         *history_entries(action, moves=moves),
+        *link_history_entries(action),
     ]
     entries.sort(key=lambda e: (e.at, ORDER[e.kind], e.pk), reverse=True)
     return entries

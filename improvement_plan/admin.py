@@ -7,6 +7,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from improvement_plan.admin_forms import OpenedVersionAdminForm
 from improvement_plan.models import (
     Action,
+    ActionIndicatorLink,
     DirectorReview,
     DueDateChange,
     Evidence,
@@ -38,6 +39,16 @@ class ObjectiveAdmin(admin.ModelAdmin):
     list_select_related = ["priority"]
 
 
+class IndicatorLinkInline(admin.TabularInline):
+    """The indicators the action should move, with the effect expected (history on the link)."""
+
+    model = ActionIndicatorLink
+    form = OpenedVersionAdminForm
+    extra = 0
+    autocomplete_fields = ["indicator"]
+    exclude = ["created_by"]
+
+
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
     form = OpenedVersionAdminForm
@@ -50,8 +61,17 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_display = ["reference", "description", "due_date", "status"]
     list_filter = ["status", "objective__priority__plan"]
     search_fields = ["reference", "description"]
-    filter_horizontal = ["lead_posts", "indicators"]
-    inlines = [ProgressUpdateInline]
+    filter_horizontal = ["lead_posts"]
+    inlines = [IndicatorLinkInline, ProgressUpdateInline]
+
+
+@admin.register(ActionIndicatorLink)
+class ActionIndicatorLinkAdmin(SimpleHistoryAdmin):
+    form = OpenedVersionAdminForm
+    list_display = ["action", "indicator", "expected_direction", "expected_by", "created_at"]
+    list_select_related = ["action", "indicator"]
+    search_fields = ["action__reference", "indicator__ref", "indicator__title"]
+    autocomplete_fields = ["action", "indicator"]
 
 
 @admin.register(ProgressUpdate)

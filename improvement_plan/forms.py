@@ -1,4 +1,5 @@
-"""Forms for one action: a lead's progress update, the Director's review, linked indicators.
+"""Forms for one action: a lead's progress update, the Director's review, linked
+indicators with the effect expected on each.
 
 Forms check what a field alone can tell (a real date, a choice made). The rules that
 join fields (a reason for Red or Amber, a reason for a new due date) live in
@@ -7,16 +8,19 @@ lists every problem, and the services' own errors are put on the form as well.
 """
 
 import datetime
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
 
 from common.forms import LimitedTextField, OpenedVersionFormMixin, limited_textarea
+from improvement_plan.domain.link_effects import AS_POLARITY, WAY_WORDS, Effect
 from improvement_plan.domain.progress import TEXT_LIMITS, progress_problems, too_long_message
 from improvement_plan.filters import DateInputField
+from improvement_plan.link_selectors import LinkRow
 from improvement_plan.models import Action, DirectorReview, Rag
 from improvement_plan.versions import progress_form_values, review_basis
-from scorecard.models import Indicator
+from scorecard.domain.values import parse_value
 
 EVIDENCE_HINT = (
     "You can choose more than one file. Each must be a PDF, Word document (DOCX), "
@@ -144,33 +148,122 @@ class DirectorReviewForm(PlanEditForm):
         return {**super().opened_snapshot(), **review_basis(self.action)}
 
 
-class IndicatorChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.ref} {obj.title}"
-
-
 class ActionIndicatorsForm(PlanEditForm):
-    """The linked indicators as a set: the service applies only this person's ticks and
-    unticks (domain.indicator_links)."""
+    """The indicators shown (a search narrows them), each with a tick and the effect the
+    action should have on it: which way, optionally to what value, by which month, and
+    why. It carries, per indicator shown, the link as it opened (opened_snapshot); the
+    service writes only what this person changed (domain.link_effects)."""
 
-    indicators = IndicatorChoiceField(
-        label="Scorecard indicators this action should move",
-        queryset=Indicator.objects.select_related("service_area").order_by(
-            "service_area__order", "service_area__prefix", "order", "ref"
-        ),
-        widget=forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes--small"}),
-        required=False,
-    )
+    versioned_fields = ()
+
+    def __init__(self, *args, rows: list[LinkRow], **kwargs):
+        self.rows = rows
+        super().__init__(*args, **kwargs)
+        for row in rows:
+            self._add_row_fields(row)
+
+    def _add_row_fields(self, row: LinkRow) -> None:
+        pk, ref, effect = row.indicator.pk, row.indicator.ref, row.effect or Effect()
+        self.fields[f"link_{pk}"] = forms.BooleanField(
+            required=False, initial=row.effect is not None,
+            label=f"{ref} {row.indicator.title}",
+        )  # fmt: skip
+        self.fields[f"direction_{pk}"] = forms.ChoiceField(
+            choices=list(WAY_WORDS.items()), initial=effect.direction, required=False,
+            label=f"Which way should the action move {ref}?",
+        )  # fmt: skip
+        self.fields[f"value_{pk}"] = forms.CharField(
+            required=False, label="Value to reach (optional)",
+            initial="" if effect.value is None else format(effect.value.normalize(), "f"),
+        )  # fmt: skip
+        for part, label in (("month", "Month"), ("year", "Year")):
+            initial = getattr(effect.by, part, None)
+            self.fields[f"by_{part}_{pk}"] = forms.CharField(
+                required=False, label=label, initial=initial
+            )
+        self.fields[f"reason_{pk}"] = forms.CharField(
+            required=False, initial=effect.reason, label="Why will the action move it? (optional)"
+        )
+
+    def opened_snapshot(self):
+        """Per indicator shown, its link's Effect.key() as the form opened ("" for none)."""
+        return {str(row.indicator.pk): row.effect.key() if row.effect else "" for row in self.rows}
+
+    def clean(self):
+        """The effect's boxes are checked only for the indicators ticked."""
+        data = super().clean()
+        for row in self.rows:
+            pk, ref = row.indicator.pk, row.indicator.ref
+            if not data.get(f"link_{pk}"):
+                continue
+            data[f"by_{pk}"] = self._by_month(row)
+            data[f"value_{pk}"] = self._value(row)
+            data[f"reason_{pk}"] = " ".join((data.get(f"reason_{pk}") or "").split())
+            if len(data[f"reason_{pk}"]) > REASON_LIMIT:
+                message = f"The reason for {ref} must be {REASON_LIMIT} characters or fewer"
+                self.add_error(f"reason_{pk}", message)
+        return data
+
+    def _value(self, row: LinkRow) -> Decimal | None:
+        pk, ref = row.indicator.pk, row.indicator.ref
+        text = str(self.cleaned_data.get(f"value_{pk}") or "").strip()
+        figure = parse_value(text).value if text else None
+        if text and (figure is None or abs(figure) >= 10**10):
+            self.add_error(
+                f"value_{pk}", f"Enter the value {ref} should reach as a number, like 85"
+            )
+        return figure
+
+    def _by_month(self, row: LinkRow) -> datetime.date | None:
+        """The month from the month and year boxes (both or neither)."""
+        pk, ref = row.indicator.pk, row.indicator.ref
+        month = str(self.cleaned_data.get(f"by_month_{pk}") or "").strip()
+        year = str(self.cleaned_data.get(f"by_year_{pk}") or "").strip()
+        if not month and not year:
+            return None
+        problem = month_problem(month, year)
+        if problem:
+            self.add_error(f"by_month_{pk}", f"The month for {ref} {problem}")
+            return None
+        return datetime.date(int(year), int(month), 1)
 
     def groups(self) -> list[tuple[str, list]]:
-        """The indicator checkboxes grouped by service area, in scorecard order."""
+        """The rows grouped by service area, in scorecard order, each with its fields."""
         grouped: dict[str, list] = {}
-        for option in self["indicators"].subwidgets:
-            area = option.data["value"].instance.service_area
-            grouped.setdefault(area.title, []).append(option)
+        for row in self.rows:
+            pk = row.indicator.pk
+            fields = {name: self[f"{name}_{pk}"] for name in LINK_FIELDS}
+            grouped.setdefault(row.indicator.service_area.title, []).append((row, fields))
         return list(grouped.items())
 
-    def opened_indicator_ids(self) -> set[int]:
-        """The indicators that were ticked when the form opened."""
-        opened = (self.opened_values or {}).get("indicators", "")
-        return {int(pk) for pk in opened.split(",") if pk.isdigit()}
+    def wanted(self) -> dict[int, Effect | None]:
+        """Per indicator shown, the effect sent, or None where it is not ticked."""
+        data, wanted = self.cleaned_data, {}
+        for row in self.rows:
+            pk = row.indicator.pk
+            wanted[pk] = None
+            if data.get(f"link_{pk}"):
+                wanted[pk] = Effect(
+                    data.get(f"direction_{pk}") or AS_POLARITY,
+                    data.get(f"value_{pk}"), data.get(f"by_{pk}"),
+                    data.get(f"reason_{pk}", ""),
+                )  # fmt: skip
+        return wanted
+
+    def opened_links(self) -> dict[int, str]:
+        return {int(pk): key for pk, key in (self.opened_values or {}).items() if pk.isdigit()}
+
+
+LINK_FIELDS = ("link", "direction", "value", "by_month", "by_year", "reason")
+REASON_LIMIT = 300
+
+
+def month_problem(month: str, year: str) -> str:
+    """What is wrong with a month and year typed in, or "" when they make a month."""
+    if not month or not year:
+        return f"must include a {'month' if not month else 'year'}"
+    if not (month.isdigit() and year.isdigit()) or not 1 <= int(month) <= 12:
+        return "must be a real month, like 3 2024"
+    if not 2000 <= int(year) <= 2100:
+        return "must have a year from 2000 to 2100"
+    return ""

@@ -5,6 +5,7 @@ An action is led by posts, not people, so it stays put when a post changes hands
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from governance.models import Post
@@ -95,13 +96,14 @@ class Action(models.Model):
     reported_rag_reason = models.TextField(blank=True)
     indicators = models.ManyToManyField(
         "scorecard.Indicator",
+        through="ActionIndicatorLink",
         related_name="actions",
         blank=True,
         help_text="The scorecard indicators this action should move.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[lead_posts, indicators])
+    history = HistoricalRecords(m2m_fields=[lead_posts])  # links: ActionIndicatorLink.history
 
     class Meta:
         ordering = ["objective", "order"]
@@ -116,6 +118,59 @@ class Action(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.status in (self.Status.COMPLETE, self.Status.COMPLETE_AND_EMBEDDING)
+
+
+class ActionIndicatorLink(models.Model):
+    """An action joined to a scorecard indicator it should move, with the effect expected:
+    which way, optionally to what value, by when. Its history records every link added,
+    changed or removed, by whom and why (issue 12, section 3)."""
+
+    class Direction(models.TextChoices):
+        AS_POLARITY = "polarity", "As the polarity says"
+        UP = "up", "Up"
+        DOWN = "down", "Down"
+        INTO_BAND = "band", "Into the target band"
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="indicator_links")
+    indicator = models.ForeignKey(
+        "scorecard.Indicator", on_delete=models.CASCADE, related_name="action_links"
+    )
+    expected_direction = models.CharField(
+        max_length=10, choices=Direction.choices, default=Direction.AS_POLARITY
+    )
+    expected_value = models.DecimalField(
+        max_digits=14, decimal_places=4, null=True, blank=True,
+        help_text="The value the indicator should reach, if one is expected.",
+    )  # fmt: skip
+    expected_by = models.DateField(
+        null=True, blank=True, help_text="The first day of the month it should be reached by."
+    )
+    reason = models.CharField(max_length=300, blank=True, help_text="Why the action moves it.")
+    created_at = models.DateTimeField(default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["action", "indicator"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "indicator"], name="action_indicator_link_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.action.reference} should move {self.indicator.ref}"
+
+    @property
+    def expected_words(self) -> str:
+        """The effect in words: "Up, to 85 by March 2024" (domain.link_effects)."""
+        from improvement_plan.domain.link_effects import Effect
+
+        effect = Effect(self.expected_direction, self.expected_value, self.expected_by)
+        return effect.words()
 
 
 class ProgressUpdate(models.Model):

@@ -2,7 +2,8 @@
 
 Leads (lead officers and board members holding one of an action's lead posts today)
 update their own actions; the Director and administrators update everything; every
-signed-in member of staff reads. Only the Director (and administrators) review RAG;
+signed-in member of staff reads. Those who update an action also link it to the
+indicators it should move. Only the Director (and administrators) review RAG;
 administrators and the Director import plans.
 """
 
@@ -39,6 +40,8 @@ rules.add_perm("improvement_plan.add_progressupdate", can_change_action)
 rules.add_perm("improvement_plan.add_evidence", can_change_action)
 rules.add_perm("improvement_plan.view_evidence", is_staff_member)
 rules.add_perm("improvement_plan.add_directorreview", can_review)
-rules.add_perm("improvement_plan.link_indicators", is_administrator | is_director)
+# The action's leads link the indicators it should move, as do the Director and
+# administrators (issue 12, section 3).
+rules.add_perm("improvement_plan.link_indicators", can_change_action)
 rules.add_perm("improvement_plan.import_plan", is_administrator | is_director)
 rules.add_perm("improvement_plan.export_plan", is_staff_member)

@@ -1,4 +1,6 @@
 """Writes for the improvement plan: progress, due dates, evidence, the Director's review.
+(Links to indicators: improvement_plan.link_services, whose action_indicators_set is
+also reached from here.)
 
 Each service is atomic, checks its rules first (improvement_plan.domain.progress) and
 raises ValidationError with a message per field, leaving nothing half-written.
@@ -15,13 +17,13 @@ from django.utils import timezone
 from common.concurrency import EditConflict, canonical, check_no_conflicts
 from governance.domain.file_types import download_name
 from governance.uploads import check_upload
-from improvement_plan.domain.indicator_links import links_after
 from improvement_plan.domain.progress import (
     length_problems,
     progress_problems,
     reason_kept,
     review_problems,
 )
+from improvement_plan.link_services import action_indicators_set
 from improvement_plan.models import (
     Action,
     DirectorReview,
@@ -268,22 +270,8 @@ def director_review_record(
     )  # fmt: skip
 
 
-@transaction.atomic
-def action_indicators_set(
-    *, action: Action, indicators: Iterable, user, opened: Iterable | None = None
-) -> set:
-    """Links an action to the scorecard indicators it should move; history records it.
-
-    With `opened` (the indicators the form showed), only this person's ticks and unticks
-    are applied to the links as they are now (domain.indicator_links), so someone else's
-    change made meanwhile is kept. Returns the ids of the indicators now linked.
-    """
-    action = Action.objects.select_for_update().get(pk=action.pk)
-    wanted = {getattr(indicator, "pk", indicator) for indicator in indicators}
-    if opened is not None:
-        current = set(action.indicators.values_list("pk", flat=True))
-        wanted = links_after(opened=set(opened), current=current, submitted=wanted)
-    action._history_user = user
-    action._change_reason = "Linked indicators changed"
-    action.indicators.set(sorted(wanted))
-    return wanted
+__all__ = [
+    "action_indicators_set",
+    "director_review_record",
+    "progress_update_record",
+]

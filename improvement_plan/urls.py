@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("improvement_plan.urls_lists")),
     path("", include("improvement_plan.urls_actions")),
     path("", include("improvement_plan.urls_imports")),
+    path("", include("improvement_plan.urls_impact")),
 ]

@@ -6,6 +6,7 @@ service-area page's does, so the two never disagree.
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
@@ -30,6 +31,7 @@ def chart_target(target: Target | None) -> ChartTarget | None:
 class LinkedAction:
     action: Action
     rag: RagJudgement
+    link: Any = None  # the ActionIndicatorLink: the effect it expects
 
 
 @dataclass(frozen=True)
@@ -72,13 +74,26 @@ def indicators_for_page() -> QuerySet[Indicator]:
 
 
 def linked_actions(indicator: Indicator, *, today: datetime.date) -> list[LinkedAction]:
-    """The improvement plan's actions that should move the indicator, with computed RAG."""
-    actions = with_computed_rag(
-        Action.objects.filter(indicators=indicator).select_related("objective"), today=today
-    ).order_by(
-        "objective__priority__plan", "objective__priority__number", "objective__order", "order"
+    """The improvement plan's actions that should move the indicator, with computed RAG,
+    status and the effect each link expects (two queries)."""
+    actions = (
+        with_computed_rag(
+            Action.objects.filter(indicators=indicator).select_related("objective"), today=today
+        )
+        .prefetch_related("indicator_links")
+        .order_by(
+            "objective__priority__plan", "objective__priority__number", "objective__order", "order"
+        )
     )
-    return [LinkedAction(action, judge(action, today=today)) for action in actions]
+    return [
+        LinkedAction(action, judge(action, today=today), _link_to(action, indicator))
+        for action in actions
+    ]
+
+
+def _link_to(action: Action, indicator: Indicator):
+    """The action's link to this indicator, from its prefetched links."""
+    return next((i for i in action.indicator_links.all() if i.indicator_id == indicator.pk), None)
 
 
 def indicator_page(

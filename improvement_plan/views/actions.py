@@ -12,10 +12,12 @@ from django.utils import timezone
 from django.views.generic import DetailView, FormView
 from rules.contrib.views import PermissionRequiredMixin
 
-from common.concurrency import EditConflict
-from improvement_plan import services
+from common.concurrency import EditConflict, read_opened_token
+from common.forms import OPENED_FIELD
+from improvement_plan import link_services, services
 from improvement_plan.action_selectors import action_page, action_queryset, open_challenges
 from improvement_plan.forms import ActionIndicatorsForm, ProgressUpdateForm
+from improvement_plan.link_selectors import link_rows, link_rows_for
 from improvement_plan.models import Evidence
 from improvement_plan.rag_selectors import judge
 from improvement_plan.versions import progress_form_values
@@ -108,22 +110,45 @@ class ProgressUpdateView(ActionMixin, FormView):
 
 
 class ActionIndicatorsView(ActionMixin, FormView):
-    """The Director or an administrator links the action to scorecard indicators."""
+    """The action's leads, the Director or an administrator link the action to the
+    scorecard indicators it should move, with the effect expected on each. A search
+    (?q=) narrows the indicators shown; the links already made are always shown."""
 
     permission_required = "improvement_plan.link_indicators"
     template_name = "improvement_plan/actionindicators_form.html"
     form_class = ActionIndicatorsForm
 
-    def get_initial(self):
-        return {"indicators": list(self.get_object().indicators.all())}
+    def search(self) -> str:
+        return " ".join(self.request.GET.get("q", "").split())[:100]
+
+    def rows(self):
+        """On a save, the indicators the form showed (its opened token names them)."""
+        action = self.get_object()
+        if self.request.method == "POST":
+            opened = read_opened_token(self.request.POST.get(OPENED_FIELD, "")) or {}
+            pks = [int(pk) for pk in opened if pk.isdigit()]
+            if pks:
+                return link_rows_for(action, pks=pks)
+        return link_rows(action, search=self.search())
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "rows": self.rows()}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(search=self.search(), **kwargs)
 
     def form_valid(self, form):
         action = self.get_object()
-        linked = services.action_indicators_set(
-            action=action, indicators=form.cleaned_data["indicators"], user=self.request.user,
-            opened=form.opened_indicator_ids(),
-        )  # fmt: skip
-        count = len(linked)
+        try:
+            links = link_services.action_indicator_links_save(
+                action=action, wanted=form.wanted(), user=self.request.user,
+                opened=form.opened_links(),
+            )  # fmt: skip
+        except EditConflict as conflict:
+            now = link_rows_for(action, pks=[row.indicator.pk for row in form.rows])
+            form.show_conflict(conflict, ActionIndicatorsForm(rows=now).opened_snapshot())
+            return self.form_invalid(form)
+        count = len(links)
         messages.success(
             self.request,
             f"Action {action.reference} is linked to {count} indicator{'' if count == 1 else 's'}",

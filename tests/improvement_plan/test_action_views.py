@@ -24,7 +24,6 @@ pytestmark = pytest.mark.django_db
 TODAY = timezone.localdate()
 PDF = pdf_bytes(1)  # a real PDF: uploads must open with pypdf
 ALLOWED_TO_UPDATE = {roles.ADMINISTRATOR, roles.DIRECTOR, roles.BOARD_MEMBER, roles.LEAD_OFFICER}
-DIRECTOR_AND_ADMIN = {roles.ADMINISTRATOR, roles.DIRECTOR}
 
 
 @pytest.fixture(autouse=True)
@@ -70,7 +69,7 @@ VIEWS = {
     "action_detail": set(roles.ALL_ROLES),
     "evidence_download": set(roles.ALL_ROLES),
     "action_update": ALLOWED_TO_UPDATE,
-    "action_indicators": DIRECTOR_AND_ADMIN,
+    "action_indicators": ALLOWED_TO_UPDATE,  # the action's leads link indicators too
 }
 
 
@@ -80,8 +79,8 @@ def url_of(view, action, evidence):
 
 @pytest.mark.parametrize("view", VIEWS)
 def test_every_role_holding_the_lead_post(client, action, post, any_role, view):
-    """Every role, each holding the action's lead post: leads update, only the Director
-    and administrators link indicators, everyone reads and downloads evidence."""
+    """Every role, each holding the action's lead post: leads update and link indicators,
+    everyone reads and downloads evidence."""
     person = holder(any_role, post)
     client.force_login(person)
 
@@ -121,7 +120,7 @@ def test_refused_posts_change_nothing(client, action, post):
     indicator = IndicatorFactory()
 
     response = client.post(
-        reverse("action_indicators", args=[action.pk]), {"indicators": [indicator.pk]}
+        reverse("action_indicators", args=[action.pk]), {f"link_{indicator.pk}": "on"}
     )
 
     assert response.status_code == 403
@@ -137,7 +136,7 @@ def test_an_unknown_action_is_not_found(client, lead):
     ("role", "buttons"),
     [
         (roles.VIEWER, []),
-        (roles.BOARD_MEMBER, ["Update progress"]),
+        (roles.BOARD_MEMBER, ["Update progress", "Link indicators"]),
         (roles.DIRECTOR, ["Update progress", "Review RAG", "Link indicators"]),
         (roles.ADMINISTRATOR, ["Update progress", "Review RAG", "Link indicators"]),
     ],

@@ -258,13 +258,18 @@ def test_two_people_linking_indicators_both_keep_their_changes(action, director,
     url = reverse("action_indicators", args=[action.pk])
     token_a, token_b = opened_version(director, url), opened_version(administrator, url)
 
-    director.post(url, {"indicators": [kept.pk, added_a.pk], OPENED_FIELD: token_a})
+    director.post(url, {**ticked(kept, added_a), OPENED_FIELD: token_a})
     response = administrator.post(
-        url, {"indicators": [kept.pk, dropped.pk, added_b.pk], OPENED_FIELD: token_b}, follow=True
+        url, {**ticked(kept, dropped, added_b), OPENED_FIELD: token_b}, follow=True
     )
 
     assert set(action.indicators.all()) == {kept, added_a, added_b}
     assert "is linked to 3 indicators" in response.text
+
+
+def ticked(*indicators) -> dict:
+    """The links form's data ticking these indicators (each as the polarity says)."""
+    return {f"link_{indicator.pk}": "on" for indicator in indicators}
 
 
 # Forged or missing versions --------------------------------------------------------------

@@ -234,9 +234,11 @@ def test_indicators_are_grouped_by_service_area_and_linked(client, action, direc
     assert page.index("Front Door</legend>") < page.index("FD1 Contacts")
     assert page.index("FD1 Contacts") < page.index("Children Looked After</legend>")
 
-    response = post_form(client, url, {"indicators": [fd1.pk, cla1.pk]}, follow=True)
+    data = {f"link_{fd1.pk}": "on", f"link_{cla1.pk}": "on"}
+    response = post_form(client, url, data, follow=True)
 
     assert set(action.indicators.all()) == {fd1, cla1}
     assert "Action 1.1.1 is linked to 2 indicators" in response.text
-    assert "Linked indicators changed: added CLA1, FD1" in response.text
+    assert "Linked indicators changed: added CLA1" in response.text
+    assert "Linked indicators changed: added FD1" in response.text
     assert "By Dee Director on" in response.text

@@ -207,7 +207,6 @@ RULES: dict[str, list[Case]] = {
     "action_detail": [staff_page("action_detail", pk("action"))],
     "action_update": [form("action_update", pk("action"), may=PLAN_CHANGERS)],
     "action_review": [form("action_review", pk("action"), may=DIRECTOR_AND_ADMINISTRATOR)],
-    "action_indicators": [form("action_indicators", pk("action"), may=DIRECTOR_AND_ADMINISTRATOR)],
     "evidence_download": [staff_page("evidence_download", pk("evidence"))],
     "review_list": [staff_page("review_list", may=DIRECTOR_AND_ADMINISTRATOR)],
     "plan_import": [form("plan_import", may=DIRECTOR_AND_ADMINISTRATOR)],

@@ -1,0 +1,89 @@
+"""Reads for the links between actions and indicators: the links form's rows and the
+links' history on the action's timeline (one query each, whatever their number)."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from improvement_plan.domain.link_effects import Effect
+from improvement_plan.models import Action, ActionIndicatorLink
+from scorecard.models import Indicator
+
+LINKED = "Linked indicators changed"
+
+
+def effect_of(link) -> Effect:
+    """The expected effect a link (or a historical record of one) holds."""
+    return Effect(link.expected_direction, link.expected_value, link.expected_by, link.reason)
+
+
+def link_history_entries(action: Action) -> list:
+    """The action's timeline entries for its links: each added, changed or removed,
+    with who and the effect expected (improvement_plan.action_selectors.timeline)."""
+    from improvement_plan.action_selectors import ChangeEntry, _name
+
+    records = (
+        ActionIndicatorLink.history.filter(action_id=action.pk)
+        .select_related("history_user", "indicator")
+        .order_by("history_date", "history_id")
+    )
+    entries = []
+    for record in records:
+        ref = record.indicator.ref if record.indicator else "an indicator no longer held"
+        if record.history_type == "+":
+            sentence = f"{LINKED}: added {ref} ({effect_of(record).words().lower()})"
+        elif record.history_type == "-":
+            sentence = f"{LINKED}: removed {ref}"
+        else:
+            sentence = f"Expected effect on {ref} changed: {effect_of(record).words().lower()}"
+        who = _name(record.history_user) if record.history_user_id else "the system"
+        entries.append(
+            ChangeEntry(
+                "change", record.history_date, who, record.history_id,
+                changes=(sentence,), reason=record.history_change_reason or "",
+            )  # fmt: skip
+        )
+    return entries
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    """One indicator on the links form: whether linked, and its effect if so."""
+
+    indicator: Indicator
+    effect: Effect | None
+
+
+def indicators_for_links(search: str = "") -> QuerySet[Indicator]:
+    """Indicators in scorecard order, narrowed to those whose reference or title holds
+    every word searched for."""
+    indicators = Indicator.objects.select_related("service_area").order_by(
+        "service_area__order", "service_area__prefix", "order", "ref"
+    )
+    for word in search.split():
+        indicators = indicators.filter(ref__icontains=word) | indicators.filter(
+            title__icontains=word
+        )
+    return indicators
+
+
+def link_rows(action: Action, *, search: str = "") -> list[LinkRow]:
+    """The form's rows: indicators matching the search, and every one already linked."""
+    held = {
+        link.indicator_id: effect_of(link)
+        for link in ActionIndicatorLink.objects.filter(action=action)
+    }
+    shown = indicators_for_links(search)
+    if search.strip():
+        shown = shown | indicators_for_links().filter(pk__in=held)
+    return [LinkRow(indicator, held.get(indicator.pk)) for indicator in shown.distinct()]
+
+
+def link_rows_for(action: Action, *, pks) -> list[LinkRow]:
+    """The form's rows for the indicators a form showed (by their ids), as held now."""
+    held = {
+        link.indicator_id: effect_of(link)
+        for link in ActionIndicatorLink.objects.filter(action=action, indicator__in=pks)
+    }
+    shown = indicators_for_links().filter(pk__in=pks)
+    return [LinkRow(indicator, held.get(indicator.pk)) for indicator in shown]
