@@ -7,8 +7,11 @@ import datetime
 from decimal import Decimal as D
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
+from django.urls import reverse
 
+from governance import roles
 from scorecard.importing import scorecard_import
 from scorecard.importing.report import report_as_data, report_from_data
 from scorecard.models import Indicator
@@ -161,3 +164,21 @@ def test_the_command_prints_what_was_learned(tmp_path, capsys):
 def test_the_letters_are_kept_on_the_reporting_month(month):
     run(JUNE)
     assert held("CIN8").values.get(period=month).reported_rag == "G"
+
+
+def test_the_preview_lists_what_would_be_learned_and_the_conflicting_rows(
+    client, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    client.force_login(UserFactory(roles=[roles.PERFORMANCE_OFFICER]))
+    run(MAY_CONFLICT.replace("\t85%\t85%\tG", "\t84%\t85%\tG"), filename="may.tsv")
+    upload = SimpleUploadedFile("june.tsv", JUNE.encode())
+    client.post(reverse("scorecard_import"), {"file": upload, "period": ""})
+
+    page = client.get(reverse("scorecard_import_preview")).text
+
+    assert "Polarity and amber tolerance learned from evidence (" in page
+    assert "Learned from the target `&gt;65%`" in page
+    assert "Evidence that conflicts (2 rows)" in page
+    assert '<td class="govuk-table__cell">Lower is better</td>' in page
+    assert held("CIN8").polarity == "lower"  # a dry run: nothing changed yet
