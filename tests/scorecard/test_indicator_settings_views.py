@@ -196,3 +196,16 @@ def test_the_page_takes_the_same_queries_for_one_row_and_many(
     assert one == many
     with django_assert_num_queries(9):
         officer_client.get(URL, {"page": "3"})
+
+
+@pytest.mark.parametrize("role", roles.ALL_ROLES)
+def test_the_scorecard_and_the_list_not_judged_link_to_it_for_those_who_may(
+    client, indicators, role
+):
+    client.force_login(UserFactory(roles=[role]))
+    link = f'href="{URL}'
+    for page in ("scorecard_overview", "scorecard_not_judged"):
+        shown = client.get(reverse(page)).content.decode()
+        assert (link in shown) == (role in MAY), page
+    not_judged = client.get(reverse("scorecard_not_judged"), {"area": "FD"}).content.decode()
+    assert (f"{URL}?not_set=on&amp;area=FD" in not_judged) == (role in MAY)
