@@ -11,6 +11,8 @@ Rules:
 - Overview: per area, how many indicators are Red, Amber, Green or have no RAG.
 - Exceptions: an indicator is an exception for the month when it is Red, worsening on
   its previous period (scorecard.domain.periods), or its month's SPC point is special cause concern.
+  An indicator expected in the month with no approved figure is a "No figure" exception
+  (scorecard.selectors.completeness.no_figure_rows), which the pages count with these.
 """
 
 import datetime
