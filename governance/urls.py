@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("governance.meetings.urls")),
     path("", include("governance.minutes.urls")),
     path("", include("governance.packs.urls")),
+    path("", include("governance.records.urls")),
     path("public/", include("governance.public.urls")),
     path("admin/", admin.site.urls),
 ]

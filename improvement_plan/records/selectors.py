@@ -95,6 +95,7 @@ def _reviews(plan: Plan, *, since: datetime.datetime) -> list[changes.Review]:
 def last_record(*, plan: Plan, today: datetime.date) -> BoardRecord | None:
     """The plan's latest record presented on or before today (module docstring)."""
     records = BoardRecord.objects.filter(plan=plan, presented_on__lte=today)
+    records = records.select_related("plan", "meeting")  # the meeting: governance's link
     return records.order_by("-presented_on", "-taken_at", "-id").first()
 
 
@@ -172,3 +173,13 @@ def rag_at_each_board(
     if now is not None:
         rows.append(RagAtBoard("Today", today, is_now=True, **now))
     return rows
+
+
+def rag_as_presented(record: BoardRecord) -> RagAtBoard:
+    """The plan's RAG counts as presented in `record`."""
+    return RagAtBoard(record.occasion, record.presented_on, **_counted(record.actions))
+
+
+def actions_as_presented(record: BoardRecord) -> list[dict]:
+    """The record's actions with their due dates as dates, in the plan's order."""
+    return [{**fact, "due_date": _day(fact["due_date"])} for fact in record.actions]

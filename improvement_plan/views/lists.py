@@ -15,6 +15,8 @@ from governance.selectors import posts_held
 from improvement_plan import list_export, selectors
 from improvement_plan.filters import ActionFilter, SlippageFilter
 from improvement_plan.rag_selectors import thresholds
+from improvement_plan.records.charts import rag_chart
+from improvement_plan.records.selectors import changes_since_last_record, rag_at_each_board
 from improvement_plan.tables import ActionListTable, SlippageTable
 
 PER_PAGE = 50
@@ -47,7 +49,19 @@ class PlanOverviewView(PlanPageMixin, TemplateView):
     def get_context_data(self, **kwargs):
         plan = self.plan
         overview = selectors.plan_overview(plan, today=self.today) if plan else None
-        return super().get_context_data(overview=overview, **kwargs)
+        return super().get_context_data(
+            overview=overview, **self.since_last_board(plan, overview), **kwargs
+        )
+
+    def since_last_board(self, plan, overview) -> dict:
+        """What changed since the last board, and the RAG at each board (records)."""
+        since = changes_since_last_record(plan=plan, today=self.today)
+        if since is None:
+            return {"since": None}
+        totals = overview.totals
+        now = {value: getattr(totals, value) for value in ("red", "amber", "green", "blue")}
+        boards = rag_at_each_board(plan=plan, today=self.today, now=now)
+        return {"since": since, "boards": boards, "chart": rag_chart(boards)}
 
 
 class ActionListView(PlanPageMixin, SingleTableMixin, FilterView):
