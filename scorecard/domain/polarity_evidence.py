@@ -4,13 +4,15 @@ Evidence, for one indicator, read across every row and file imported:
 - A bound target fixes the polarity: "<7%" says lower is better, ">65%" higher
   (scorecard.domain.targets). Its reason is "from the target `<7%`".
 - The council's own RAG letter (the `Performance` column) read against the month's value
-  and the target in force then. Only Green and Red say which side of a target is good:
+  and the target in force then. Green says the side of the target the value lies on is
+  good; Red, and Amber too, say it is not (Amber is "close, but short": a council marks
+  Amber only a value that misses its target, as scorecard.domain.rag does):
   - a value above a single target (or above a band, or a minimum) that the council marks
-    Green says above is good: higher is better; marked Red, above is bad: lower is better;
-  - below it, Green says lower is better, Red says higher is better;
+    Green says higher is better; marked Red or Amber, lower is better;
+  - below it, Green says lower is better, Red or Amber higher is better;
   - a value on the target, inside a band or passing a bound says nothing (Green inside a
-    band is Green whichever way is better); nor does Amber, nor N/A.
-  - a band marked Red on both sides (and Green on neither) says within a band.
+    band is Green whichever way is better); nor does N/A.
+  - a band marked Red or Amber on both sides (and Green on neither) says within a band.
   Its reason is "from the council's RAG, January 2024" (the months whose letters say
   something).
 - Conflicting evidence (one side both good and bad, or both sides good) learns nothing:
@@ -105,8 +107,9 @@ def side_of_target(value: Decimal, kind: str, low, high) -> str | None:
 
 
 def letter_implies(reading: LetterReading) -> Implication | None:
-    """What a Green or Red letter says about the side the value lies on (module docstring)."""
-    if reading.letter not in ("G", "R"):
+    """What a Green, Amber or Red letter says about the side the value lies on (module
+    docstring)."""
+    if reading.letter not in ("G", "A", "R"):
         return None
     side = side_of_target(reading.value, reading.kind, reading.low, reading.high)
     if side is None:

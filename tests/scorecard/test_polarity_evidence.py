@@ -49,8 +49,12 @@ BOUND_MAX = [("<7%", "max")]
         ([], [(80, "85%", "R")], "higher", "Learned from the council's RAG, January 2024"),
         ([], [(80, "85%", "G")], "lower", "Learned from the council's RAG, January 2024"),
         ([], [(94, "85%", "R")], "lower", "Learned from the council's RAG, January 2024"),
-        # letters that say nothing: on target, Amber, N/A
-        ([], [(85, "85%", "G"), (80, "85%", "A"), (70, "85%", "N/A")], None, ""),
+        # Amber misses the target, as Red does
+        ([], [(80, "85%", "A")], "higher", "Learned from the council's RAG, January 2024"),
+        ([], [(19, "16-18", "A")], "lower", "Learned from the council's RAG, January 2024"),
+        # letters that say nothing: on the target, N/A, Amber inside a band
+        ([], [(85, "85%", "G"), (85, "85%", "A"), (70, "85%", "N/A"), (17, "16-18", "A")],
+         None, ""),
         # bands: Green inside says nothing; outside says which side is good
         ([], [(17, "16-18", "G")], None, ""),
         ([], [(13.9, "16-18", "G")], "lower", "Learned from the council's RAG, January 2024"),

@@ -53,25 +53,25 @@ def test_an_import_learns_polarity_with_its_reason():
     assert learned == {
         "CIN8": ("higher", "Learned from the council's RAG, June 2023"),
         "CF3": ("higher", "Learned from the council's RAG, June 2023"),
-        "CF4": ("lower", "Learned from the target `<7%`"),
+        "CF17": ("higher", "Learned from the council's RAG, June 2023"),
+        "CF4": ("lower", "Learned from the target `<7%` and the council's RAG, June 2023"),
         "CF7": ("higher", "Learned from the target `>65%`"),
         "WF6": ("lower", "Learned from the council's RAG, June 2023"),
     }
-    # an Amber alone, or a letter with no target, says nothing
-    assert held("CF17").polarity == held("FD4").polarity == "not_set"
+    # a letter with no target says nothing
+    assert held("FD4").polarity == "not_set"
 
 
 def test_the_tolerance_is_learned_from_amber_and_red_across_percentages():
     run(JUNE)
 
-    # CF4 Amber 3 points above `<7%`, CF3 Red 13 short; CF17's Amber 6 short is not
-    # counted, as its polarity is not known
+    # CF17 Amber 6 points short, CF4 Amber 3 above `<7%`, CF3 Red 13 short
     expected = (
-        "Learned from the council's RAG: Amber up to 3 points from the target "
-        "(CF4, June 2023); Red from 13 points from the target (CF3, June 2023)"
+        "Learned from the council's RAG: Amber up to 6 points from the target "
+        "(CF17, June 2023); Red from 13 points from the target (CF3, June 2023)"
     )
     for ref in ("CIN8", "CF3", "CF17", "CF4", "CF7"):
-        assert (held(ref).amber_tolerance, held(ref).amber_tolerance_reason) == (D(3), expected)
+        assert (held(ref).amber_tolerance, held(ref).amber_tolerance_reason) == (D(6), expected)
     # a caseload's tolerance is its own, and it has no Amber or Red: the default stays
     assert held("WF6").amber_tolerance is None
     assert held("FD4").amber_tolerance is None  # no target
@@ -93,7 +93,7 @@ def test_a_dry_run_lists_what_it_would_learn_and_saves_nothing():
     cin8 = [item for item in report.learned if item.ref == "CIN8"]
     assert [(i.what, i.before, i.after) for i in cin8] == [
         ("Polarity", "Not set", "Higher is better"),
-        ("Amber tolerance", "The default", "3 points"),
+        ("Amber tolerance", "The default", "6 points"),
     ]
     lines = report.lines()
     assert "Learned from evidence (would be):" in lines
