@@ -3,12 +3,13 @@
 Only approved values, the ones that reach board reports. Columns (EXPORT_COLUMNS):
 `period` as YYYY-MM; `value`, targets, benchmarks and `previous_year` as plain numbers
 (78.1 for 78.1%); `target` as written with its kind and bounds, the one in force for
-the period; `rag` Red, Amber or Green, and `direction` in words against the previous
-period (a month, a quarter or a year before, by the indicator's frequency), both from
-scorecard.judgements.judge(), empty when they cannot be said; `previous_year` the
-figure the council quoted, else the approved value held for a year earlier; each
-benchmark the latest year's; `reported_rag`, `reported_direction` and
-`last_12_months` as imported.
+the period; `Our RAG` Red, Amber or Green, and `direction` in words against the
+previous period (a month, a quarter or a year before, by the indicator's frequency),
+both from scorecard.judgements.judge(), empty when they cannot be said; beside ours,
+`Council's RAG`, the council's own letter as imported, in words (Red, Amber, Green,
+N/A; empty when it gave none); `previous_year` the figure the council quoted, else the
+approved value held for a year earlier; each benchmark the latest year's;
+`reported_direction` and `last_12_months` as imported.
 Indicators come in scorecard order (service area, then indicator), periods in order.
 """
 
@@ -27,12 +28,14 @@ from scorecard.judgements import judge
 from scorecard.models import Benchmark, Indicator, IndicatorValue, Target
 
 FORMATS = ("csv", "xlsx")
+OUR_RAG, COUNCILS_RAG = "Our RAG", "Council's RAG"
 EXPORT_COLUMNS = (
     "ref", "indicator", "service_area", "section", "period", "value", "missing_reason",
-    "unit", "target", "target_kind", "target_low", "target_high", "polarity", "rag",
-    "direction", "previous_year", "benchmark_gm", "benchmark_nw", "benchmark_sn",
-    "benchmark_england", "reported_rag", "reported_direction", "last_12_months",
+    "unit", "target", "target_kind", "target_low", "target_high", "polarity", OUR_RAG,
+    COUNCILS_RAG, "direction", "previous_year", "benchmark_gm", "benchmark_nw",
+    "benchmark_sn", "benchmark_england", "reported_direction", "last_12_months",
 )  # fmt: skip
+COUNCIL_LETTERS = {"R": "Red", "A": "Amber", "G": "Green", "N/A": "N/A"}
 COMPARATORS = ("gm", "nw", "sn", "england")
 
 
@@ -95,9 +98,10 @@ def value_row(indicator: Indicator, value: IndicatorValue, held: dict) -> list:
         target.low if target else None, target.high if target else None,
         indicator.polarity,
         judgement.rag.rag.capitalize() if judgement.rag.rag else "",
+        COUNCIL_LETTERS.get(value.reported_rag, value.reported_rag),
         judgement.on_previous_period.words if judgement.on_previous_period else "",
         previous_year, *(benchmarks.get(code) for code in COMPARATORS),
-        value.reported_rag, value.reported_direction, value.last_12_months,
+        value.reported_direction, value.last_12_months,
     ]  # fmt: skip
 
 

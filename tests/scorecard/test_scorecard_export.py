@@ -22,9 +22,9 @@ from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory, T
 DEMO = Path(__file__).resolve().parents[2] / "governance" / "fixtures" / "demo"
 REQUIRED = [
     "ref", "indicator", "service_area", "section", "period", "value", "missing_reason",
-    "unit", "target", "target_kind", "target_low", "target_high", "polarity", "rag",
-    "direction", "previous_year", "benchmark_gm", "benchmark_nw", "benchmark_sn",
-    "benchmark_england", "reported_rag", "reported_direction",
+    "unit", "target", "target_kind", "target_low", "target_high", "polarity", "Our RAG",
+    "Council's RAG", "direction", "previous_year", "benchmark_gm", "benchmark_nw",
+    "benchmark_sn", "benchmark_england", "reported_direction",
 ]  # fmt: skip
 APPROVED = IndicatorValue.State.APPROVED
 
@@ -71,14 +71,14 @@ def test_the_header_has_every_column_asked_for():
 
 def test_fd8_in_june_2023(samples):
     imported = row(export(), "FD8", "2023-06")
-    assert (imported["polarity"], imported["rag"]) == ("not_set", "")  # a band is no evidence
+    assert (imported["polarity"], imported["Our RAG"]) == ("not_set", "")  # a band is no evidence
     Indicator.objects.filter(ref="FD8").update(polarity=Indicator.Polarity.WITHIN_BAND)
     fd8 = row(export(), "FD8", "2023-06")
 
     assert fd8["value"] == "78.1"
     assert (fd8["target"], fd8["target_kind"]) == ("85-90%", "band")
     assert (fd8["target_low"], fd8["target_high"]) == ("85", "90")
-    assert (fd8["polarity"], fd8["rag"]) == ("band", "Red")
+    assert (fd8["polarity"], fd8["Our RAG"]) == ("band", "Red")
     assert (fd8["unit"], fd8["service_area"], fd8["section"]) == ("percentage", "Front Door", "")
     assert (fd8["previous_year"], fd8["reported_direction"]) == ("62", "↑")
     assert fd8["direction"] == ""  # October 2022 is not the month before
@@ -100,16 +100,20 @@ def test_missing_values_and_targets_and_benchmarks(samples):
     rows = export()
 
     cin25 = row(rows, "CIN25", "2023-06")
-    assert (cin25["value"], cin25["missing_reason"], cin25["rag"]) == ("", "Not Yet Available", "")
+    assert (cin25["value"], cin25["missing_reason"], cin25["Our RAG"]) == (
+        "",
+        "Not Yet Available",
+        "",
+    )
     cin2 = row(rows, "CIN2", "2023-06")
     latest = [cin2[f"benchmark_{c}"] for c in ("gm", "nw", "sn", "england")]
     assert latest == ["700", "548", "621", "538"]
     cf4 = row(rows, "CF4", "2022-10")
     assert (cf4["target"], cf4["target_kind"], cf4["target_high"]) == ("<7%", "max", "7")
-    assert (cf4["polarity"], cf4["rag"]) == ("lower", "Amber")  # 7.2% against <7%
-    assert row(rows, "CF7", "2023-06")["rag"] == "Red"  # 58% against >65%
-    assert row(rows, "CIN4", "2023-06")["rag"] == ""  # 20-24%: a band is no polarity
-    assert row(rows, "FD8", "2022-10")["rag"] == ""  # polarity not set: not judged
+    assert (cf4["polarity"], cf4["Our RAG"]) == ("lower", "Amber")  # 7.2% against <7%
+    assert row(rows, "CF7", "2023-06")["Our RAG"] == "Red"  # 58% against >65%
+    assert row(rows, "CIN4", "2023-06")["Our RAG"] == ""  # 20-24%: a band is no polarity
+    assert row(rows, "FD8", "2022-10")["Our RAG"] == ""  # polarity not set: not judged
     assert row(rows, "FD1", "2023-06")["target"] == ""
 
 
@@ -143,8 +147,8 @@ def test_the_target_in_force_for_each_period():
 
     march, june = export()
 
-    assert (march["target"], march["rag"]) == ("85%", "Green")
-    assert (june["target"], june["rag"]) == ("90-95%", "Amber")
+    assert (march["target"], march["Our RAG"]) == ("85%", "Green")
+    assert (june["target"], june["Our RAG"]) == ("90-95%", "Amber")
 
 
 def test_only_approved_values_are_exported():
