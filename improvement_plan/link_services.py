@@ -146,6 +146,6 @@ def action_indicator_links_apply(
             counts["unchanged"] += 1
             continue
         counts["added" if link is None else "changed"] += 1
-        why = f"From the links file: {row.reason}"[:100]
+        why = f"From the links file: {row.effect.reason}"[:100]
         _write(action, pk, row.effect, link, user=user, why=why)
     return LinksApplied(**counts)

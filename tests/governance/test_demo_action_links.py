@@ -1,0 +1,66 @@
+"""The demo's links between actions and the indicators their text is about
+(governance/fixtures/demo/action-indicator-links.csv, issue 12, section 3), applied by
+improvement_plan.link_services.action_indicator_links_apply against the loaded demo."""
+
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.urls import reverse
+
+from governance import demo_meetings
+from governance.models import User
+from improvement_plan.link_services import action_indicator_links_apply, read_links_file
+from improvement_plan.models import ActionIndicatorLink
+
+pytestmark = pytest.mark.django_db
+LINKS = "governance/fixtures/demo/action-indicator-links.csv"
+
+
+@pytest.fixture(autouse=True)
+def fast_demo(settings, monkeypatch):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    monkeypatch.setattr(demo_meetings, "_packs", lambda meeting, *, user: None)
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", "--allow-without-debug", "--as-written", stdout=io.StringIO())
+
+
+def test_the_demo_links_apply_whole_and_again_change_nothing(demo):
+    rows = read_links_file(LINKS)
+
+    first = action_indicator_links_apply(path=LINKS)
+    again = action_indicator_links_apply(path=LINKS)
+
+    assert (first.added, first.changed, first.unchanged) == (len(rows), 0, 0)
+    assert (again.added, again.changed, again.unchanged) == (0, 0, len(rows))
+    linked = set(ActionIndicatorLink.objects.values_list("action__reference", "indicator__ref"))
+    assert linked == {(row["action"], row["indicator"]) for row in rows}
+    assert all(row["reason"] for row in rows)
+
+
+def test_a_file_with_one_unknown_reference_applies_nothing(demo):
+    rows = [*read_links_file(LINKS), {"action": "9.9.9", "indicator": "CIN8", "direction": "up"}]
+
+    with pytest.raises(ValidationError) as refused:
+        action_indicator_links_apply(rows=rows)
+
+    assert refused.value.messages == [f"Line {len(rows) + 1}: no action 9.9.9 in the current plan"]
+    assert not ActionIndicatorLink.objects.exists()
+
+
+def test_the_director_sees_the_demo_links_judged_in_words(client, demo):
+    action_indicator_links_apply(path=LINKS)
+    client.force_login(User.objects.get(email="dcs@demo.tameside.example"))
+
+    page = client.get(reverse("plan_impact")).text
+
+    assert "Action 2.3.1" in page
+    assert "WF4 Agency Social Workers" in page
+    assert "Down, to 15 by March 2023" in page
+    assert "Not judged: this indicator is tracked, not judged" in page  # FD7: neither
+    indicator_page = client.get(reverse("indicator_detail", args=["WF4"])).text
+    assert "Permanent staffing of 85% by March 2023" in indicator_page
