@@ -16,7 +16,7 @@ from django.db.models import QuerySet
 
 from common.concurrency import opened_token
 from common.forms import OPENED_FIELD, LimitedTextField, OpenedVersionFormMixin
-from scorecard.domain.entry import parse_month
+from scorecard.domain.entry import as_typed, parse_month
 from scorecard.domain.indicator_settings import (
     COMPARED,
     PARTS,
@@ -116,6 +116,7 @@ class IndicatorSettingsForm(OpenedVersionFormMixin, forms.Form):
         months = [(f"{m:%Y-%m}", month_in_words(m)) for m in months_offered(today)]
         for indicator in indicators:
             initial = {**current_parts(indicator), "target_from": f"{this_month:%Y-%m}"}
+            initial["amber_tolerance"] = as_typed(initial["amber_tolerance"])  # "3", not "3.0000"
             for part, field in _row_fields(indicator, months).items():
                 field.initial = initial[part]
                 self.fields[setting_field(indicator.pk, part)] = field

@@ -209,3 +209,10 @@ def test_the_scorecard_and_the_list_not_judged_link_to_it_for_those_who_may(
         assert (link in shown) == (role in MAY), page
     not_judged = client.get(reverse("scorecard_not_judged"), {"area": "FD"}).content.decode()
     assert (f"{URL}?not_set=on&amp;area=FD" in not_judged) == (role in MAY)
+
+
+def test_a_tolerance_held_is_shown_as_typed(officer_client, indicators):
+    Indicator.objects.filter(ref="FD1").update(amber_tolerance=Decimal(3))
+    form = officer_client.get(URL).context["form"]
+    screened = Indicator.objects.get(ref="FD1")
+    assert form[field(screened, "amber_tolerance")].value() == "3"
