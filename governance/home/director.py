@@ -5,8 +5,11 @@ Rules:
 - Plan RAG by priority: the computed RAG (improvement_plan.rag_selectors) counted per
   priority of the current plan (improvement_plan.selectors.plan_overview), with what
   changed since the last board (governance.home.changes).
-- Scorecard exceptions: the exceptions page's own selector for the latest month with
-  approved figures, so the home and that page never disagree.
+- Scorecard exceptions: the exceptions page's own selectors (judged exceptions and "No
+  figure") for the month the scorecard opens on, the latest complete month
+  (scorecard.selectors.completeness), with its completeness and what later months
+  lack, so the home and the scorecard pages never disagree and nothing reads as an
+  all-clear while figures are missing.
 - Updated since her review: actions whose latest update by a lead (imported entries do
   not count) came after the latest review of that action, or that were never reviewed;
   newest first. Marked new when the update came after the last review she recorded of
@@ -27,16 +30,20 @@ from governance.home.meetings import MeetingRow, next_meetings
 from improvement_plan.models import Action, DirectorReview, Plan
 from improvement_plan.rag_selectors import with_computed_rag
 from improvement_plan.selectors import PlanOverview, RagCounts, current_plan, plan_overview
-from scorecard.models import Indicator, IndicatorValue
-from scorecard.selectors import ExceptionRow, exceptions, months_held
+from scorecard.domain.completeness import Completeness
+from scorecard.models import Indicator
+from scorecard.selectors import ExceptionRow, exceptions
+from scorecard.selectors.completeness import NoFigure, no_figure_rows, scorecard_months
 from scorecard.selectors.pages import CONCERN_REASON, RED_REASON, WORSENING_REASON
 from scorecard.tables import exception_reason_in_words, figure_in_words
 
 SHOWN = 10
+NO_FIGURE = "no_figure"
 REASONS = {
     RED_REASON: "Red",
     WORSENING_REASON: "Worsening",
     CONCERN_REASON: "Special cause concern",
+    NO_FIGURE: "No figure",
 }
 
 
@@ -50,62 +57,57 @@ class UpdatedAction:
 class ExceptionShown:
     """An exception as the page shows it: the indicator, its figure and why, in words."""
 
-    row: ExceptionRow
+    indicator: Indicator
     figure: str
     why: list[str]
 
 
-def _shown(row: ExceptionRow) -> ExceptionShown:
+def _judged(row: ExceptionRow) -> ExceptionShown:
     indicator = row.row.indicator
     return ExceptionShown(
-        row,
+        indicator,
         figure_in_words(row.row.current, indicator),
         [exception_reason_in_words(reason, row.row) for reason in row.reasons],
     )
 
 
+def _no_figure(missing: NoFigure) -> ExceptionShown:
+    return ExceptionShown(missing.indicator, "No figure", [missing.words])
+
+
 @dataclass(frozen=True)
 class ScorecardExceptions:
-    """The month's exceptions (the first SHOWN of them) and how many of each kind."""
+    """The month the scorecard opens on (the latest complete month), how complete it
+    is, later months with what each lacks, its exceptions (the first SHOWN) and how
+    many of each kind, "No figure" counted like the others."""
 
     period: datetime.date | None
+    opening_words: str = ""
+    completeness: Completeness | None = None
+    later: list[Completeness] = field(default_factory=list)
     rows: list[ExceptionShown] = field(default_factory=list)
     total: int = 0
     by_reason: Counter = field(default_factory=Counter)
-    figures_expected: int = 0
-    figures_approved: int = 0
 
     @property
     def reason_counts(self) -> list[tuple[str, int]]:
         return [(words, self.by_reason[reason]) for reason, words in REASONS.items()]
 
 
-@dataclass(frozen=True)
-class DirectorPage:
-    plan: Plan | None
-    overview: PlanOverview | None
-    since: SinceBoard | None
-    priority_rows: list[tuple[RagCounts, str]]
-    scorecard: ScorecardExceptions
-    updated: list[UpdatedAction]
-    updated_count: int
-    last_review_at: datetime.datetime | None
-    challenges: list[DirectorReview]
-    meetings: list[MeetingRow]
-
-
-def scorecard_exceptions(*, period: datetime.date | None) -> ScorecardExceptions:
-    """The exceptions page's exceptions for `period`, flattened in the areas' order."""
+def scorecard_exceptions() -> ScorecardExceptions:
+    """The exceptions page's exceptions for the month the scorecard opens on."""
+    months = scorecard_months()
+    period = months.opening.period
     if period is None:
-        return ScorecardExceptions(None)
-    rows = [row for _, area_rows in exceptions(period=period, with_spc=True) for row in area_rows]
-    by_reason = Counter(reason for row in rows for reason in row.reasons)
-    approved = IndicatorValue.objects.filter(
-        period=period, state=IndicatorValue.State.APPROVED, value__isnull=False
-    )
+        return ScorecardExceptions(None, months.opening.words)
+    judged = [row for _, rows in exceptions(period=period, with_spc=True) for row in rows]
+    missing = [row for _, rows in no_figure_rows(period) for row in rows]
+    by_reason = Counter(reason for row in judged for reason in row.reasons)
+    by_reason[NO_FIGURE] = len(missing)
+    shown = [*map(_judged, judged[:SHOWN]), *map(_no_figure, missing[: SHOWN - len(judged)])]
     return ScorecardExceptions(
-        period, [_shown(r) for r in rows[:SHOWN]], len(rows), by_reason,
-        figures_expected=Indicator.objects.count(), figures_approved=approved.count(),
+        period, months.opening.words, months.months[period].total, months.later_than(period),
+        shown, len(judged) + len(missing), by_reason,
     )  # fmt: skip
 
 
@@ -134,6 +136,20 @@ def open_challenges_made_by(person) -> list[DirectorReview]:
     )
 
 
+@dataclass(frozen=True)
+class DirectorPage:
+    plan: Plan | None
+    overview: PlanOverview | None
+    since: SinceBoard | None
+    priority_rows: list[tuple[RagCounts, str]]
+    scorecard: ScorecardExceptions
+    updated: list[UpdatedAction]
+    updated_count: int
+    last_review_at: datetime.datetime | None
+    challenges: list[DirectorReview]
+    meetings: list[MeetingRow]
+
+
 def priority_rows(overview, since: SinceBoard | None) -> list[tuple[RagCounts, str]]:
     """Each priority's RAG counts with its change since the last board in words ("" when
     there is no board to compare with)."""
@@ -151,7 +167,6 @@ def director_page(*, person, today: datetime.date, now: datetime.datetime) -> Di
     plan = current_plan()
     overview = plan_overview(plan, today=today) if plan else None
     since = since_last_board(plan, today=today)
-    held = months_held()
     updated = updated_since_review(plan, today=today)
     last_review_at = DirectorReview.objects.filter(reviewer=person).aggregate(
         at=Max("reviewed_at")
@@ -161,7 +176,7 @@ def director_page(*, person, today: datetime.date, now: datetime.datetime) -> Di
         overview=overview,
         since=since,
         priority_rows=priority_rows(overview, since),
-        scorecard=scorecard_exceptions(period=held[0] if held else None),
+        scorecard=scorecard_exceptions(),
         updated=[
             UpdatedAction(a, is_new(updated_at=a.last_update_at, last_review_at=last_review_at))
             for a in updated[:SHOWN]

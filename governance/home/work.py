@@ -2,9 +2,9 @@
 
 Rules:
 - This month's returns are the figures for last month, the month the "Enter values" page
-  opens on (scorecard.forms.MonthForm). Per service area: expected (the area's
-  indicators), entered (a figure or a reason it is missing, in any state), waiting
-  (submitted for approval) and not entered. Three queries for any number of areas.
+  opens on (scorecard.forms.MonthForm). Per service area, the month's completeness
+  (scorecard.selectors.completeness): expected by frequency, approved, entered and
+  waiting approval, missing with a reason, missing without one. Four queries.
 - The approvals queue: submitted figures and commentaries, by service area and month,
   oldest month first (the approvals page's order). Two queries.
 - People to look at: active people with no role, and active people holding no post today.
@@ -18,37 +18,25 @@ from dataclasses import dataclass
 
 from axes.models import AccessAttempt
 from django.conf import settings
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import Count, Exists, OuterRef
 
 from governance.models import PostHolder, Reminder, User
 from governance.selectors import current_holdings
+from scorecard.domain.completeness import Completeness
 from scorecard.domain.periods import add_months
-from scorecard.models import Commentary, Indicator, IndicatorValue, ServiceArea
+from scorecard.models import Commentary, IndicatorValue, ServiceArea
+from scorecard.selectors.completeness import month_completeness
 
 SHOWN = 10
 
 
 @dataclass(frozen=True)
-class AreaReturns:
-    area: ServiceArea
-    expected: int
-    entered: int
-    waiting: int
-
-    @property
-    def not_entered(self) -> int:
-        return max(self.expected - self.entered, 0)
-
-
-@dataclass(frozen=True)
 class Returns:
-    period: datetime.date
-    areas: list[AreaReturns]
+    """This month's returns: the month, its completeness in all areas, and each area's."""
 
-    @property
-    def totals(self) -> AreaReturns:
-        names = ("expected", "entered", "waiting")
-        return AreaReturns(None, *(sum(getattr(a, n) for a in self.areas) for n in names))
+    period: datetime.date
+    total: Completeness
+    areas: list[tuple[ServiceArea, Completeness]]
 
 
 def returns_month(today: datetime.date) -> datetime.date:
@@ -58,30 +46,12 @@ def returns_month(today: datetime.date) -> datetime.date:
 def returns(*, today: datetime.date) -> Returns:
     """This month's returns by service area (module docstring)."""
     period = returns_month(today)
-    expected = dict(
-        Indicator.objects.values_list("service_area").annotate(n=Count("pk")).order_by()
-    )
-    entered = {
-        row["indicator__service_area"]: row
-        for row in IndicatorValue.objects.filter(period=period)
-        .values("indicator__service_area")
-        .annotate(
-            n=Count("pk"), waiting=Count("pk", filter=Q(state=IndicatorValue.State.SUBMITTED))
-        )
-        .order_by()
-    }
+    month = month_completeness(period)
     areas = ServiceArea.objects.order_by("order", "prefix")
     return Returns(
         period,
-        [
-            AreaReturns(
-                area,
-                expected.get(area.pk, 0),
-                entered.get(area.pk, {}).get("n", 0),
-                entered.get(area.pk, {}).get("waiting", 0),
-            )  # fmt: skip
-            for area in areas
-        ],
+        month.total,
+        [(area, month.by_area.get(area.pk, Completeness(period))) for area in areas],
     )
 
 

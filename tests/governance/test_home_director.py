@@ -98,7 +98,7 @@ def test_without_a_kept_record_the_page_says_why_no_change_is_shown(client, dire
 def test_no_plan_says_so_and_nothing_is_judged(client, director):
     page = home(client, director)
     assert "No improvement plan has been loaded yet" in page
-    assert "No figures have been approved yet, so no indicator can be judged." in page
+    assert "No figures have been entered yet, so no indicator can be judged." in page
 
 
 def test_scorecard_exceptions_for_the_latest_month_link_to_each_indicator(client, director):
@@ -106,13 +106,33 @@ def test_scorecard_exceptions_for_the_latest_month_link_to_each_indicator(client
     TargetFactory(indicator=red, written="85%", kind="single", low=85, high=None)
     june = datetime.date(2023, 6, 1)
     IndicatorValueFactory(indicator=red, period=june, value=60, state="approved")
-    IndicatorFactory(ref="CIN9")  # no figure this month
+    IndicatorValueFactory(indicator=IndicatorFactory(ref="CIN9"), period=june, value=50,
+                          state="submitted")  # fmt: skip
     page = home(client, director)
-    assert "June 2023: 1 of 2 indicators have an approved figure" in page
-    assert "exceptions cannot be known for the rest" in page
-    assert "1 indicator is an exception in June 2023" in page
+    assert "June 2023: 1 of 2 expected figures approved; 1 entered and waiting approval." in page
+    assert "No month yet has every expected figure approved or explained" in page
+    assert "Incomplete" in page
+    assert "2 indicators are exceptions in June 2023" in page
+    assert "<li>Red: 1</li>" in page
+    assert "<li>No figure: 1</li>" in page  # counted like the others: no all-clear
+    assert "No figure: entered, not yet approved" in page
     assert reverse("indicator_detail", kwargs={"ref": "CIN8"}) in page
+    assert reverse("indicator_detail", kwargs={"ref": "CIN9"}) in page
     assert f"{reverse('scorecard_exceptions')}?period=2023-06" in page
+
+
+def test_one_figure_approved_in_a_new_month_leaves_her_on_the_last_complete_month(client, director):
+    indicators = [IndicatorFactory(ref=f"CF{n}") for n in range(1, 4)]
+    for indicator in indicators:
+        IndicatorValueFactory(indicator=indicator, period=datetime.date(2023, 6, 1),
+                              value=90, state="approved")  # fmt: skip
+    IndicatorValueFactory(indicator=indicators[0], period=datetime.date(2023, 7, 1),
+                          value=91, state="approved")  # fmt: skip
+    page = home(client, director)
+    assert "Showing June 2023, the latest month with every figure approved or explained." in page
+    assert "Every expected figure for June 2023 is approved" in page
+    assert f"{reverse('scorecard_exceptions')}?period=2023-07" in page
+    assert "July 2023</a>: lacks 2 figures (2 missing without a reason)" in page
 
 
 def test_an_unapproved_figure_is_never_on_her_page(client, director):

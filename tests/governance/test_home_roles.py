@@ -67,14 +67,20 @@ def test_the_performance_officer_sees_this_months_returns_by_area_and_the_queue(
     officer = UserFactory(roles=[roles.PERFORMANCE_OFFICER])
     area = ServiceAreaFactory(prefix="FD", title="Front Door")
     last_month = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    entered, waiting, _ = (IndicatorFactory(service_area=area) for _ in range(3))
+    before = (last_month - datetime.timedelta(days=1)).replace(day=1)
+    entered, waiting, missing = (IndicatorFactory(service_area=area) for _ in range(3))
+    for indicator in (entered, waiting, missing):  # each reported the month before
+        IndicatorValueFactory(indicator=indicator, period=before, state="approved")
     IndicatorValueFactory(indicator=entered, period=last_month, state="approved")
     IndicatorValueFactory(indicator=waiting, period=last_month, state="submitted")
 
     page = home(client, officer)
 
     assert f"This month’s returns are the figures for {last_month:%B %Y}" in page
-    assert "2 of 3 entered, 1 waiting for approval, 1 not entered" in page
+    assert (
+        f"{last_month:%B %Y}: 1 of 3 expected figures approved; 1 entered and waiting "
+        "approval; 1 missing without one."
+    ) in page
     url = reverse("scorecard_value_entry", kwargs={"prefix": "FD", "month": last_month})
     assert url in page
     assert f"Front Door, {last_month:%B %Y}: 1 figure" in page
