@@ -172,11 +172,6 @@ def test_a_submitted_figure_says_it_waits_for_approval(indicator, director_clien
     assert f"Entered by Pat Officer on {today_in_words()}; submitted, waiting for approval" in text
 
 
-@pytest.mark.xfail(
-    reason="Waits for part A's one line in scorecard/importing/storing.py "
-    "(/work/notes/interfaces.md): the import writes import_reason(filename)",
-    strict=False,
-)
 def test_an_imported_figure_names_its_file(db, director_client):
     importer = UserFactory(roles=[roles.PERFORMANCE_OFFICER], full_name="Sam Import")
     source = "Ref\tIndicator\tMay-23\tJun-23\tTarget\nFD7\tExample timeliness (%)\t81%\t82%\t85%\n"
