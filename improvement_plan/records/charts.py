@@ -35,7 +35,7 @@ def _step(highest: int) -> int:
 
 
 def _label(row: RagAtBoard) -> str:
-    return "Today" if row.is_now else f"{row.presented_on.day} {row.presented_on:%b %y}"
+    return row.occasion if row.is_now else f"{row.presented_on.day} {row.presented_on:%b %y}"
 
 
 def _axis(top: int) -> list[str]:

@@ -157,10 +157,15 @@ def _counted(facts: list[dict]) -> dict[str, int]:
 
 
 def rag_at_each_board(
-    *, plan: Plan, today: datetime.date, now: dict[str, int] | None = None, limit: int = 12
+    *,
+    plan: Plan,
+    today: datetime.date,
+    now: dict[str, int] | None = None,
+    now_label: str = "Today",
+    limit: int = 12,
 ) -> list[RagAtBoard]:
     """The plan's RAG counts at its last `limit` boards, oldest first, then `now` (the
-    counts today, when given). One query."""
+    counts today, when given, named `now_label`). One query."""
     records = (
         BoardRecord.objects.filter(plan=plan, presented_on__lte=today)
         .defer("indicators")
@@ -171,7 +176,7 @@ def rag_at_each_board(
         for record in reversed(list(records))
     ]
     if now is not None:
-        rows.append(RagAtBoard("Today", today, is_now=True, **now))
+        rows.append(RagAtBoard(now_label, today, is_now=True, **now))
     return rows
 
 

@@ -14,6 +14,10 @@ Rules:
   was carried over from the plan document. An update longer than a comment may be
   (common.forms.COMMENT_LIMIT) is shortened to it in the pack, saying so: a printed
   paper is no place for a megabyte, and the whole update stays on the action's page.
+- Since the last board: what changed since the record kept at the board's previous
+  meeting that kept one (governance.records; improvement_plan.records.selectors), when
+  it was a record of the same plan, with the plan's RAG at each board as a chart and
+  its table. A board with no earlier record says so.
 """
 
 from dataclasses import dataclass, field
@@ -21,10 +25,13 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from common.forms import COMMENT_LIMIT
+from governance.models import Meeting
 from governance.packs.words import long_date
 from improvement_plan.domain import rag as rag_rules
 from improvement_plan.models import Action, Plan, ProgressUpdate, Rag
 from improvement_plan.rag_selectors import judge
+from improvement_plan.records.charts import rag_chart
+from improvement_plan.records.selectors import changes_since, rag_at_each_board
 from improvement_plan.selectors import current_plan, plan_action_rows, plan_overview
 
 RAG_WORDS = {rag_rules.RED: "Red", rag_rules.AMBER: "Amber", rag_rules.GREEN: "Green"}
@@ -107,13 +114,46 @@ def summary(plan: Plan, *, today) -> dict:
     return {"rows": rows, "totals": overview.totals}
 
 
+def previous_record(meeting: Meeting, plan: Plan):
+    """The record kept at the board's latest earlier meeting that kept one, if it is a
+    record of `plan` (module docstring)."""
+    earlier = (
+        Meeting.objects.filter(
+            board_id=meeting.board_id,
+            starts_at__lt=meeting.starts_at,
+            board_record__isnull=False,
+        )
+        .select_related("board_record__plan")
+        .order_by("-starts_at")
+        .first()
+    )
+    record = earlier.board_record if earlier is not None else None
+    return record if record is not None and record.plan_id == plan.pk else None
+
+
+def since_last_board(job, plan: Plan, totals) -> dict:
+    """What changed since the board's previous record, and the RAG at each board."""
+    record = previous_record(job.meeting, plan)
+    if record is None:
+        return {"since": None}
+    now = {value: getattr(totals, value) for value in rag_rules.WORST_FIRST}
+    boards = rag_at_each_board(plan=plan, today=job.as_at, now=now, now_label="This pack")
+    return {
+        "since": changes_since(record, today=job.as_at),
+        "boards": boards,
+        "chart": rag_chart(boards, chart_id="pack-rag-at-boards"),
+    }
+
+
 def context(job) -> dict:
     plan = job.paper.plan or current_plan()
     if plan is None:
         return {"plan": None}
+    rag_summary = summary(plan, today=job.as_at)
     return {
         "plan": plan,
-        "summary": summary(plan, today=job.as_at),
+        "summary": rag_summary,
         "blocks": priority_blocks(plan, today=job.as_at),
         "rag_columns": [(value, RAG_WORDS[value]) for value in rag_rules.WORST_FIRST],
+        **since_last_board(job, plan, rag_summary["totals"]),
     }
