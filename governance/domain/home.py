@@ -2,7 +2,8 @@
 words, and what counts as new for the Director. No database, no requests.
 
 - Sections: every role's home leads to its work, so each role held adds its section, in
-  a fixed order (the Director's first). Anyone holding a post today sees the actions
+  a fixed order: the Director's page first, then each role's work, then the actions the
+  person's posts lead, then the summaries. Anyone holding a post today sees the actions
   their posts lead. A viewer sees the plan and scorecard summaries, and so does anyone
   for whom nothing else applies: nobody's home is only "you hold no posts".
 - Pack state: what a meeting's papers have reached, read from its packs: published
@@ -26,7 +27,7 @@ from governance.domain.minutes import day_in_words
 DIRECTOR, ACTIONS, PERFORMANCE = "director", "actions", "performance"
 DEMOCRATIC, ADMINISTRATOR, SUMMARIES = "democratic", "administrator", "summaries"
 
-SECTION_ORDER = (DIRECTOR, ACTIONS, PERFORMANCE, DEMOCRATIC, ADMINISTRATOR, SUMMARIES)
+SECTION_ORDER = (DIRECTOR, PERFORMANCE, DEMOCRATIC, ADMINISTRATOR, ACTIONS, SUMMARIES)
 ROLE_SECTIONS = {
     roles.DIRECTOR: DIRECTOR,
     roles.LEAD_OFFICER: ACTIONS,

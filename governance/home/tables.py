@@ -9,7 +9,12 @@ import django_tables2 as tables
 from django.urls import reverse
 from django.utils.html import format_html
 
+from governance.permissions import is_administrator, is_board_member, is_director, is_lead_officer
 from improvement_plan.tables import MyActionsTable, rag_tag, status_tag
+
+# Who may update some action (improvement_plan.rules.can_change_action): others see no
+# "Progress" column at all rather than an empty one.
+MAY_UPDATE_SOME = (is_administrator, is_director, is_lead_officer, is_board_member)
 
 
 class HomeActionsTable(MyActionsTable):
@@ -25,7 +30,8 @@ class HomeActionsTable(MyActionsTable):
     region_label = "Actions your posts lead"
 
     def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
+        may_update = any(rule(user) for rule in MAY_UPDATE_SOME)
+        super().__init__(*args, exclude=() if may_update else ("update",), **kwargs)
         self.user = user
 
     def render_rag(self, record):

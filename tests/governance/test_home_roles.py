@@ -3,6 +3,7 @@ shows and where it links; a person with several roles sees each section; nobody'
 says only that they hold no posts."""
 
 import datetime
+import re
 
 import pytest
 from axes.models import AccessAttempt
@@ -52,6 +53,7 @@ def test_a_lead_sees_their_actions_with_rag_and_update_progress_in_the_row(clien
     assert '<strong class="govuk-tag govuk-tag--red">Red</strong>' in page
     assert reverse("action_update", args=[action.pk]) in page
     assert 'aria-label="Update progress on action 2.1.1">Update progress</a>' in page
+    assert re.search(r"<th[^>]*>\s*Progress\s*</th>", page)
     assert "The Director’s view" not in page
 
 
@@ -61,6 +63,7 @@ def test_a_viewer_holding_a_post_sees_its_actions_but_no_update_link(client):
     page = home(client, person)
     assert reverse("action_detail", args=[action.pk]) in page
     assert reverse("action_update", args=[action.pk]) not in page
+    assert not re.search(r"<th[^>]*>\s*Progress\s*</th>", page)  # no empty column
 
 
 def test_the_performance_officer_sees_this_months_returns_by_area_and_the_queue(client):

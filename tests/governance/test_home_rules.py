@@ -29,7 +29,8 @@ PERF, DEM, VIEW = roles.PERFORMANCE_OFFICER, roles.DEMOCRATIC_SERVICES, roles.VI
         (set(), False, ("summaries",)),
         (set(), True, ("actions",)),
         ({VIEW, PERF}, False, ("performance", "summaries")),
-        ({DEM, DCS, ADMIN}, True, ("director", "actions", "democratic", "administrator")),
+        ({DEM, DCS, ADMIN}, True, ("director", "democratic", "administrator", "actions")),
+        ({PERF}, True, ("performance", "actions")),
         ({"Some old group"}, False, ("summaries",)),
     ],
 )
