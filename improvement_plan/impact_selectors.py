@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import Prefetch
 
 from improvement_plan.domain.impact import Impact, judge_impact, start_month
+from improvement_plan.domain.link_effects import Effect
 from improvement_plan.models import ActionIndicatorLink, Plan, Priority
 from scorecard.domain.rag import passing_range
 from scorecard.models import Indicator, IndicatorValue, Target
@@ -27,7 +28,9 @@ class LinkImpact:
 
     @property
     def expected_words(self) -> str:
-        return self.link.expected_words
+        link = self.link
+        effect = Effect(link.expected_direction, link.expected_value, link.expected_by)
+        return effect.words(show=self.shown)
 
     def shown(self, value) -> str:
         indicator = self.link.indicator
@@ -73,8 +76,11 @@ def impact_links(plan: Plan):
         .select_related("action__objective__priority")
         .prefetch_related(Prefetch("indicator", queryset=indicators))
         .order_by(
-            "action__objective__priority__number", "action__objective__order",
-            "action__order", "indicator__service_area__order", "indicator__order",
+            "action__objective__priority__number",
+            "action__objective__order",
+            "action__order",
+            "indicator__service_area__order",
+            "indicator__order",
             "indicator__ref",
         )  # fmt: skip
     )

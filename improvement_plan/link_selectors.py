@@ -39,8 +39,12 @@ def link_history_entries(action: Action) -> list:
         who = _name(record.history_user) if record.history_user_id else "the system"
         entries.append(
             ChangeEntry(
-                "change", record.history_date, who, record.history_id,
-                changes=(sentence,), reason=record.history_change_reason or "",
+                "change",
+                record.history_date,
+                who,
+                record.history_id,
+                changes=(sentence,),
+                reason=record.history_change_reason or "",
             )  # fmt: skip
         )
     return entries

@@ -15,7 +15,7 @@ Rules:
 
 import datetime
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -58,11 +58,13 @@ class Effect:
         by = self.by.isoformat() if self.by else ""
         return "|".join([self.direction, value, by, self.reason])
 
-    def words(self) -> str:
-        """ "Up, to 85 by March 2024"; the reason is shown apart."""
+    def words(self, show: Callable[[Decimal], str] | None = None) -> str:
+        """The effect in words, like "Up, to 85 by March 2024", the value as `show`
+        writes it; the reason is shown apart."""
         text = WAY_WORDS.get(self.direction, self.direction)
         if self.value is not None:
-            text += f", to {format(self.value.normalize(), 'f')}"
+            shown = show(self.value) if show else format(self.value.normalize(), "f")
+            text += f", to {shown}"
         if self.by:
             text += f" by {self.by:%B %Y}"
         return text
