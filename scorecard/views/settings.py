@@ -17,7 +17,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import timezone
 from django.views.generic import FormView
 from rules.contrib.views import PermissionRequiredMixin
@@ -104,6 +103,3 @@ class IndicatorSettingsView(PermissionRequiredMixin, FormView):
             return self.form_invalid(form)
         messages.success(self.request, saved_in_words(written))
         return redirect(self.request.get_full_path())
-
-    def get_success_url(self):  # pragma: no cover - form_valid redirects itself
-        return reverse("scorecard_indicator_settings")
