@@ -58,6 +58,12 @@ def timeline(points, months_apart: int | None = None) -> Timeline:
     return Timeline(places, step, dated)
 
 
+def missing_months(points, months_apart: int | None = None) -> list[datetime.date]:
+    """The months between the first and last point with no figure (none without months)."""
+    time = timeline(points, months_apart)
+    return [month_of(place) for place in time.missing()] if time.dated else []
+
+
 def x_labels(first: int, last: int, time: Timeline) -> list[tuple[int, str]]:
     """The x axis's labels: with months, every month when at most 12 fit, else every
     2, 3, 6 or 12 months on the calendar (January, April...); without, positions."""

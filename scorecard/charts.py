@@ -22,7 +22,7 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from scorecard.chart_timeline import Timeline, month_of, timeline, x_labels
+from scorecard.chart_timeline import Timeline, missing_months, timeline, x_labels
 from scorecard.domain import spc as rules
 from scorecard.tables import format_value, month_in_words
 
@@ -287,23 +287,17 @@ def summary(result: rules.SpcResult, *, unit: str, places: int, target, months_a
     else:
         parts.append(result.message)
     parts.append(f"target {target.written}" if target and target.written else "no target")
-    gaps = missing_months(result, months_apart)
+    gaps = missing_months(result.points, months_apart)
     if gaps:
         parts.append("no figure for " + ", ".join(month_in_words(month) for month in gaps))
     return "; ".join(parts)
-
-
-def missing_months(result: rules.SpcResult, months_apart: int | None = None) -> list:
-    """The months between the first and last point with no figure (none without months)."""
-    time = timeline(result.points, months_apart)
-    return [month_of(place) for place in time.missing()] if time.dated else []
 
 
 def missing_rows(result, *, months_apart, reasons: Mapping) -> list[tuple]:
     """A row for each month with no figure between the first and last point: "No figure",
     and why when the reason is known (`reasons`: month to words)."""
     rows = []
-    for month in missing_months(result, months_apart):
+    for month in missing_months(result.points, months_apart):
         why = reasons.get(month)
         label = f"Not charted: {why}" if why else "Not charted: no approved figure"
         rows.append((month, ChartRow(month_in_words(month), NO_FIGURE, label, "", "", "")))
