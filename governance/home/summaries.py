@@ -1,6 +1,7 @@
 """The plan and scorecard in brief, for viewers and anyone whose roles give no other
 section: the plan's actions by computed RAG, and the scorecard's indicators by RAG for
-the latest month with approved figures. A fixed number of queries.
+the month the scorecard opens on (the latest complete month, with its completeness:
+scorecard.selectors.completeness). A fixed number of queries.
 """
 
 import datetime
@@ -9,7 +10,9 @@ from dataclasses import dataclass
 
 from improvement_plan.models import Plan
 from improvement_plan.selectors import PlanOverview, current_plan, plan_overview
-from scorecard.selectors import months_held, overview
+from scorecard.domain.completeness import Completeness
+from scorecard.selectors import overview
+from scorecard.selectors.completeness import scorecard_months
 
 SCORECARD_ORDER = (("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("none", "No RAG"))
 
@@ -17,6 +20,8 @@ SCORECARD_ORDER = (("red", "Red"), ("amber", "Amber"), ("green", "Green"), ("non
 @dataclass(frozen=True)
 class ScorecardSummary:
     period: datetime.date | None
+    opening_words: str = ""
+    completeness: Completeness | None = None
     indicators: int = 0
     rag: Counter | None = None
 
@@ -34,14 +39,18 @@ class Summaries:
 
 
 def scorecard_summary(*, today: datetime.date) -> ScorecardSummary:
-    held = months_held()
-    if not held:
+    months = scorecard_months()
+    period = months.opening.period
+    if period is None:
         return ScorecardSummary(None)
     counts = Counter()
-    areas = overview(period=held[0], today=today)
+    areas = overview(period=period, today=today)
     for area in areas:
         counts.update(area.rag)
-    return ScorecardSummary(held[0], sum(a.indicators for a in areas), counts)
+    return ScorecardSummary(
+        period, months.opening.words, months.months[period].total,
+        sum(a.indicators for a in areas), counts,
+    )  # fmt: skip
 
 
 def summaries(*, today: datetime.date) -> Summaries:

@@ -163,7 +163,9 @@ def test_a_viewer_sees_the_plan_and_scorecard_in_brief(client):
 
     assert "The plan and the scorecard" in page
     assert "1 action." in page
-    assert "June 2023, the latest month with approved figures: 1 indicator." in page
+    assert "Showing June 2023, the latest month with every figure approved or explained." in page
+    assert "June 2023: 1 of 1 expected figure approved." in page
+    assert "June 2023: 1 indicator by RAG." in page
     assert reverse("plan_overview") in page
     assert reverse("scorecard_overview") in page
     assert "You do not hold any posts" not in page
