@@ -49,6 +49,7 @@ from governance.models import (
     User,
 )
 from improvement_plan.importing import PlanImportReport, plan_import
+from improvement_plan.link_services import action_indicator_links_apply
 from improvement_plan.models import Plan
 from scorecard.importing import ScorecardImportReport, scorecard_import
 from scorecard.models import ServiceArea
@@ -56,6 +57,7 @@ from scorecard.services import indicator_polarities_apply
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
 DESCRIPTION = FIXTURES / "council.json"
+DIRECTOR_EMAIL = "dcs@demo.tameside.example"  # links actions to indicators
 PAPERS_NOTICE = datetime.timedelta(days=14)  # the demo's papers are due a fortnight ahead
 
 
@@ -120,6 +122,9 @@ def demo_council_load(*, today: datetime.date, as_written: bool = False) -> Demo
         story_today=story, service_area_prefixes=list(data["service_area_heads"])
     )
     indicator_polarities_apply(source=FIXTURES / "indicator-polarity.csv")
+    action_indicator_links_apply(
+        path=FIXTURES / "action-indicator-links.csv", user=people.get(DIRECTOR_EMAIL)
+    )
     for prefix, post_name in data["service_area_heads"].items():
         ServiceArea.objects.filter(prefix=prefix).exclude(head_of_service=posts[post_name]).update(
             head_of_service=posts[post_name]

@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from governance.domain.demo_dates import municipal_year_later, years_later
 from governance.models import ActionArising, Meeting, Membership, Minute, Paper, PostHolder
-from improvement_plan.models import Action, DueDateChange, Milestone, Plan
+from improvement_plan.models import Action, ActionIndicatorLink, DueDateChange, Milestone, Plan
 from scorecard.models import Commentary, Indicator, IndicatorValue, Target
 
 
@@ -60,6 +60,7 @@ def demo_dates_move(
         (Plan.objects.filter(title=plan_title), ("starts_on", "ends_on"), day),
         (Action.objects.filter(**in_plan), ("due_date",), day),
         (Milestone.objects.filter(**of_actions), ("due_date",), day),
+        (ActionIndicatorLink.objects.filter(**of_actions), ("expected_by",), day),
         (DueDateChange.objects.filter(**of_actions), ("from_date", "to_date"), day),
         (IndicatorValue.objects.filter(**in_areas), ("period",), day),
         (Target.objects.filter(**in_areas), ("effective_from",), day),
