@@ -31,6 +31,11 @@ from scorecard.settings_services import REASON_MAX, SettingsChange, current_part
 from scorecard.tables import month_in_words
 
 PERCENTAGE = Indicator.Unit.PERCENTAGE
+# The model's choices, said shortly enough for a table cell (the page explains "neither").
+POLARITY_CHOICES = [
+    (value, "Neither: not judged" if value == Indicator.Polarity.NEITHER else label)
+    for value, label in Indicator.Polarity.choices
+]
 
 
 class IndicatorSettingsFilter(django_filters.FilterSet):
@@ -56,7 +61,7 @@ def _row_fields(indicator: Indicator, months: list[tuple[str, str]]) -> dict[str
     too_big = f"{ref} amber tolerance must be less than 10,000,000,000"
     return {
         "polarity": forms.ChoiceField(
-            label=f"Polarity of {ref}", choices=Indicator.Polarity.choices,
+            label=f"Polarity of {ref}", choices=POLARITY_CHOICES,
             error_messages={"invalid_choice": f"Choose the polarity of {ref} from the list"},
         ),
         "amber_tolerance": NumberField(
@@ -72,7 +77,7 @@ def _row_fields(indicator: Indicator, months: list[tuple[str, str]]) -> dict[str
         ),
         "target": forms.CharField(
             label=f"Target of {ref}", required=False, max_length=60,
-            widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "spellcheck": "false"}),
+            widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": "false"}),
             error_messages={"max_length": f"{ref} target must be 60 characters or fewer"},
         ),
         "target_from": forms.ChoiceField(
