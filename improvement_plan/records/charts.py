@@ -90,8 +90,12 @@ def description(rows: list[RagAtBoard]) -> str:
     )
 
 
-def rag_chart(rows: list[RagAtBoard], *, chart_id: str = "rag-at-boards") -> SafeString:
-    """The SVG (module docstring); empty when there is nothing to draw."""
+def rag_chart(
+    rows: list[RagAtBoard], *, chart_id: str = "rag-at-boards", fit: bool = False
+) -> SafeString:
+    """The SVG (module docstring); empty when there is nothing to draw. Drawn at its own
+    size for a page (a small screen scrolls it, so its words stay readable), or to `fit`
+    the width it is given (a printed pack)."""
     top = max((row.total for row in rows), default=0)
     if top == 0:
         return mark_safe("")
@@ -113,8 +117,9 @@ def rag_chart(rows: list[RagAtBoard], *, chart_id: str = "rag-at-boards") -> Saf
         element("line", x1=LEFT, x2=RIGHT, y1=BOTTOM, y2=BOTTOM, stroke="#0b0c0c"),
         *_legend(),
     ]
+    size = 'width="100%"' if fit else f'width="{WIDTH}" height="{HEIGHT}"'
     return mark_safe(  # noqa: S308 - every text and value above is escaped by element()
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" {size} '
         f'preserveAspectRatio="xMidYMid meet" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc">' + "".join(body) + "</svg>"
     )

@@ -27,7 +27,6 @@ from scorecard.selectors.spc import indicator_spc
 from scorecard.tables import figure_in_words, month_in_words, no_rag_in_words
 
 LOOK_BACK_MONTHS = 36  # an annual indicator's latest figure and the one a year before it
-RAG_WORDS = {"red": "Red", "amber": "Amber", "green": "Green", "blue": "Blue"}
 
 
 def _iso(day: datetime.date | None) -> str | None:
@@ -115,7 +114,7 @@ def _judged(row, result) -> dict:
         "period_words": month_in_words(row.period),
         "value_words": figure_in_words(row.current, row.indicator),
         "rag": rag.rag,
-        "rag_words": f"{RAG_WORDS[rag.rag]}: {rag.words}" if rag.rag else no_rag_in_words(rag),
+        "rag_words": rag.words if rag.rag else no_rag_in_words(rag),
         "direction": travel.judgement if travel else None,
         "direction_words": travel.words if travel else "No previous figure",
         "spc_label": (latest.label if latest.special_cause else spc_rules.COMMON_CAUSE)

@@ -141,7 +141,7 @@ def since_last_board(job, plan: Plan, totals) -> dict:
     return {
         "since": changes_since(record, today=job.as_at),
         "boards": boards,
-        "chart": rag_chart(boards, chart_id="pack-rag-at-boards"),
+        "chart": rag_chart(boards, chart_id="pack-rag-at-boards", fit=True),
     }
 
 
