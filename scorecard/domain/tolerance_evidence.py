@@ -79,15 +79,15 @@ def learn_tolerance(marked: list[Marked], *, unit: str) -> ToleranceVerdict:
         clash = [m for m in ambers if m.distance >= nearest.distance]
         clash += [m for m in reds if m.distance <= widest.distance]
         return ToleranceVerdict(None, conflict=tuple(_row(m, unit) for m in clash))
-    reason = f"{LEARNED}the council's RAG: Amber up to {_far(widest, unit)}"
+    reason = f"{LEARNED}the council's RAG: Amber up to {_far(widest, unit, 'short of the target')}"
     if nearest is not None:
-        reason += f"; Red from {_far(nearest, unit)}"
+        reason += f"; Red from {_far(nearest, unit, 'short')}"
     return ToleranceVerdict(widest.distance, reason=reason[:300])
 
 
-def _far(marked: Marked, unit: str) -> str:
+def _far(marked: Marked, unit: str, words: str) -> str:
     reading = marked.reading
-    return f"{plain(marked.distance)}{unit} from the target ({reading.ref}, {reading.period:%B %Y})"
+    return f"{plain(marked.distance)}{unit} {words} ({reading.ref}, {reading.period:%B %Y})"
 
 
 def _row(marked: Marked, unit: str) -> EvidenceRow:

@@ -106,8 +106,9 @@ def _learn_polarity(item: Evidence, report: ScorecardImportReport) -> None:
                          verdict.reason)
             )  # fmt: skip
         return
-    report.learned.append(
-        _learned(indicator.ref, "Polarity", indicator.polarity, decision.polarity, decision.reason)
+    _report(
+        report,
+        _learned(indicator.ref, "Polarity", indicator.polarity, decision.polarity, decision.reason),
     )
     indicator.polarity, indicator.polarity_reason = decision.polarity, decision.reason
     item.changed += ["polarity", "polarity_reason"]
@@ -141,15 +142,24 @@ def _learn_tolerance(item: Evidence, verdict: ToleranceVerdict, report) -> None:
     )
     if decision is None:
         return
-    report.learned.append(
+    _report(
+        report,
         _learned(
             indicator.ref, "Amber tolerance", _tolerance(indicator, indicator.amber_tolerance),
             _tolerance(indicator, decision.tolerance), decision.reason,
-        )
+        ),
     )  # fmt: skip
     indicator.amber_tolerance = decision.tolerance
     indicator.amber_tolerance_reason = decision.reason
     item.changed += ["amber_tolerance", "amber_tolerance_reason"]
+
+
+def _report(report: ScorecardImportReport, learned: Learned) -> None:
+    """A new value is listed; the same value with more evidence only counts."""
+    if learned.before == learned.after:
+        report.reasons_updated += 1
+    else:
+        report.learned.append(learned)
 
 
 def _save(item: Evidence, user, filename: str) -> None:

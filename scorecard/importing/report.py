@@ -111,6 +111,7 @@ class ScorecardImportReport:
     new_indicators: list[NewIndicator] = field(default_factory=list)
     value_changes: list[ValueChange] = field(default_factory=list)
     learned: list[Learned] = field(default_factory=list)
+    reasons_updated: int = 0
     polarities_kept: list[Learned] = field(default_factory=list)
     conflicts: list[ConflictRow] = field(default_factory=list)
 
@@ -159,6 +160,11 @@ class ScorecardImportReport:
             f"  {item.ref} {item.what}: {item.before} to {item.after}. {item.reason}"
             for item in self.learned
         ]
+        if self.reasons_updated:
+            lines.append(
+                f"Reasons brought up to date with more evidence, values unchanged: "
+                f"{self.reasons_updated}"
+            )
         if self.polarities_kept:
             lines.append("Kept as a person set them, though the evidence says otherwise:")
         lines += [

@@ -24,6 +24,7 @@ from scorecard.domain.tolerance_evidence import (
 )
 
 JAN24 = datetime.date(2024, 1, 1)
+RAG = "Learned from the council's RAG: "
 JUN23 = datetime.date(2023, 6, 1)
 KINDS = {"85%": ("single", D(85), D(85)), "16-18": ("band", D(16), D(18))}
 KINDS |= {">65%": ("min", D(65), None), "<7%": ("max", None, D(7))}
@@ -166,15 +167,15 @@ def test_months_in_words(months, words):
     [
         # a council with a 10-point tolerance: Amber up to 8 short, Red from 12
         ([(77, "85%", "A"), (73, "85%", "R", JUN23), (84, "85%", "A", JUN23)], "higher", D(8),
-         "Learned from the council's RAG: Amber up to 8 points from the target (X1, January 2024); "
-         "Red from 12 points from the target (X1, June 2023)"),
+         f"{RAG}Amber up to 8 points short of the target (X1, January 2024); "
+         "Red from 12 points short (X1, June 2023)"),
         # Amber only: the widest Amber
         ([(81, "85%", "A")], "higher", D(4),
-         "Learned from the council's RAG: Amber up to 4 points from the target (X1, January 2024)"),
+         f"{RAG}Amber up to 4 points short of the target (X1, January 2024)"),
         # lower is better: above the target is short
         ([(9, "<7%", "A"), (15, "<7%", "R", JUN23)], "lower", D(2),
-         "Learned from the council's RAG: Amber up to 2 points from the target (X1, January 2024); "
-         "Red from 8 points from the target (X1, June 2023)"),
+         f"{RAG}Amber up to 2 points short of the target (X1, January 2024); "
+         "Red from 8 points short (X1, June 2023)"),
         # only Red, only Green, or an Amber that meets the target: nothing learned
         ([(70, "85%", "R")], "higher", None, ""),
         ([(70, "85%", "G")], "higher", None, ""),

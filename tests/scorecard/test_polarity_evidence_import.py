@@ -67,8 +67,8 @@ def test_the_tolerance_is_learned_from_amber_and_red_across_percentages():
 
     # CF17 Amber 6 points short, CF4 Amber 3 above `<7%`, CF3 Red 13 short
     expected = (
-        "Learned from the council's RAG: Amber up to 6 points from the target "
-        "(CF17, June 2023); Red from 13 points from the target (CF3, June 2023)"
+        "Learned from the council's RAG: Amber up to 6 points short of the target "
+        "(CF17, June 2023); Red from 13 points short (CF3, June 2023)"
     )
     for ref in ("CIN8", "CF3", "CF17", "CF4", "CF7"):
         assert (held(ref).amber_tolerance, held(ref).amber_tolerance_reason) == (D(6), expected)
