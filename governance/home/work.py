@@ -63,28 +63,26 @@ class Waiting:
     commentaries: int = 0
 
 
+def _submitted_by_area_and_month(model, area: str) -> list[tuple[tuple, int]]:
+    """((month, area order, area title), how many) of `model`'s submitted rows."""
+    rows = (
+        model.objects.filter(state="submitted")
+        .values_list("period", f"{area}__order", f"{area}__title")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    return [((period, order, title), n) for period, order, title, n in rows]
+
+
 def approvals_queue() -> list[Waiting]:
     """Submitted figures and commentaries by area and month, oldest month first."""
     queue: dict[tuple, dict] = {}
-    values = (
-        IndicatorValue.objects.filter(state=IndicatorValue.State.SUBMITTED)
-        .values("indicator__service_area__title", "indicator__service_area__order", "period")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in values:
-        area = (row["indicator__service_area__order"], row["indicator__service_area__title"])
-        key = (row["period"], *area)
-        queue.setdefault(key, {})["figures"] = row["n"]
-    commentaries = (
-        Commentary.objects.filter(state=Commentary.State.SUBMITTED)
-        .values("service_area__title", "service_area__order", "period")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for row in commentaries:
-        key = (row["period"], row["service_area__order"], row["service_area__title"])
-        queue.setdefault(key, {})["commentaries"] = row["n"]
+    for kind, model, area in (
+        ("figures", IndicatorValue, "indicator__service_area"),
+        ("commentaries", Commentary, "service_area"),
+    ):
+        for key, n in _submitted_by_area_and_month(model, area):
+            queue.setdefault(key, {})[kind] = n
     return [Waiting(key[2], key[0], **counts) for key, counts in sorted(queue.items())]
 
 

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from governance import roles
 from governance.models import Pack, Reminder
+from scorecard.models import Commentary
 from tests.governance.factories import (
     AgendaItemFactory,
     MeetingFactory,
@@ -76,6 +77,7 @@ def test_the_performance_officer_sees_this_months_returns_by_area_and_the_queue(
         IndicatorValueFactory(indicator=indicator, period=before, state="approved")
     IndicatorValueFactory(indicator=entered, period=last_month, state="approved")
     IndicatorValueFactory(indicator=waiting, period=last_month, state="submitted")
+    Commentary.objects.create(service_area=area, period=last_month, text="Up", state="submitted")
 
     page = home(client, officer)
 
@@ -86,7 +88,7 @@ def test_the_performance_officer_sees_this_months_returns_by_area_and_the_queue(
     ) in page
     url = reverse("scorecard_value_entry", kwargs={"prefix": "FD", "month": last_month})
     assert url in page
-    assert f"Front Door, {last_month:%B %Y}: 1 figure" in page
+    assert f"Front Door, {last_month:%B %Y}: 1 figure and 1 commentary" in page
     assert reverse("scorecard_approvals") in page
     assert "You do not hold any posts" not in page
 
