@@ -75,7 +75,7 @@ def test_opened_every_month_the_previous_year_and_benchmarks(viewer_client):
     ("value", "letter", "polarity", "words"),
     [
         (78.1, "R", "higher", "Red 6.9 points below the target Council: Red Down"),
-        (88, "G", "higher", "Green Council: Green Up"),
+        (88, "G", "higher", "Green Meets the target Council: Green Up"),
         (78.1, "G", "higher", "Red 6.9 points below the target Council: Green, not as ours Down"),
         (78.1, "N/A", "higher", "Council: not rated (N/A) Down"),
         (78.1, "G", "not_set", "Not judged: whether higher or lower is better is not set "
