@@ -90,14 +90,17 @@ def demo_dates_move(
 def demo_figures_not_yet_reported_remove(
     *, story_today: datetime.date, service_area_prefixes: list[str]
 ) -> int:
-    """Removes the demo scorecards' figures and commentary for months not yet over on
-    `story_today` (in the written dates): a story standing in December 2022 has October's
-    scorecard, not June 2023's. Returns how many figures went."""
+    """Removes the demo scorecards' figures, targets and commentary for months not yet
+    over on `story_today` (in the written dates): a story standing in December 2022 has
+    October's scorecard, not June 2023's. Returns how many figures went."""
     month = story_today.replace(day=1)
     areas = {"service_area__prefix__in": service_area_prefixes}
     values = IndicatorValue.objects.filter(
         period__gte=month, indicator__in=Indicator.objects.filter(**areas)
     )
     removed, _ = values.delete()
+    Target.objects.filter(
+        effective_from__gte=month, indicator__service_area__prefix__in=service_area_prefixes
+    ).delete()
     Commentary.objects.filter(period__gte=month, **areas).delete()
     return removed

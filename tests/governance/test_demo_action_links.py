@@ -60,4 +60,4 @@ def test_the_director_sees_the_demo_links_judged_in_words(client, demo):
     assert "Down, to 15% by March 2023" in page
     assert "Not judged: this indicator is tracked, not judged" in page  # FD7: neither
     indicator_page = client.get(reverse("indicator_detail", args=["WF4"])).text
-    assert "Permanent staffing of 85% by March 2023" in indicator_page
+    assert "Permanent staffing of 85% by the end of March" in indicator_page
