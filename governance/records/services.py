@@ -6,7 +6,10 @@ Rules:
   (governance.packs.services: pack_publish, and a corrected public pack published as
   soon as it is built). Publishing again, a corrected pack, or a pack of the other
   audience leaves the record as it was: it says what the board was shown first, and a
-  corrected pack corrects what is exempt, not the judgements. Nothing retakes it.
+  corrected pack corrects what is exempt, not the judgements. No edit retakes it: only
+  meeting_record_retake, deliberately, with a reason that is logged (the command
+  `manage.py meeting_record_retake MEETING_ID --reason ...`), replaces it with the
+  judgements now.
 - Only a meeting that was presented the plan or the scorecard gets one: its agenda
   holds a generated plan progress report or scorecard report.
 - The plan is the plan report's own, else the current plan; with no plan there is no
@@ -15,6 +18,9 @@ Rules:
 - The meeting is locked while the record is taken, so two publications at once keep one.
 """
 
+import logging
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
@@ -25,6 +31,7 @@ from improvement_plan.records.services import board_record_take
 from improvement_plan.records.snapshot import latest_month
 from improvement_plan.selectors import current_plan
 
+logger = logging.getLogger(__name__)
 PRESENTED = (Paper.Kind.PLAN_REPORT, Paper.Kind.SCORECARD_REPORT)
 
 
@@ -59,3 +66,20 @@ def meeting_record_keep(*, meeting: Meeting, user) -> BoardRecord | None:
     )
     Meeting.objects.filter(pk=meeting.pk).update(board_record=record)
     return record
+
+
+@transaction.atomic
+def meeting_record_retake(*, meeting: Meeting, reason: str, user) -> BoardRecord | None:
+    """Deliberately replaces the meeting's record with the judgements now (module
+    docstring): the old record is deleted and the reason logged. A reason is required."""
+    if not reason.strip():
+        raise ValidationError("Say why the meeting's record is being taken again.")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    old = meeting.board_record
+    Meeting.objects.filter(pk=meeting.pk).update(board_record=None)
+    if old is not None:
+        old.delete()
+    logger.warning(
+        "Record of meeting %s retaken by %s: %s", meeting.pk, getattr(user, "pk", None), reason
+    )
+    return meeting_record_keep(meeting=meeting, user=user)

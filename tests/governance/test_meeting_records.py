@@ -124,3 +124,20 @@ def test_a_corrected_pack_published_when_built_keeps_the_record(presented):
 def test_the_occasion_is_written_the_english_way(db):
     meeting = MeetingFactory(board=BoardFactory(name="Scrutiny Panel"), starts_at=JANUARY)
     assert occasion(meeting) == "Scrutiny Panel, 11 January 2023"
+
+
+def test_a_record_is_retaken_only_deliberately_with_a_reason(presented):
+    from django.core.management import CommandError, call_command
+
+    packs.pack_publish(pack=presented["pack"], user=None)
+    Action.objects.update(status=Action.Status.COMPLETE)
+    meeting = presented["meeting"]
+    with pytest.raises(CommandError, match="Say why"):
+        call_command("meeting_record_retake", meeting.pk, reason=" ")
+    with pytest.raises(CommandError, match="There is no meeting"):
+        call_command("meeting_record_retake", 999_999, reason="Wrong figures")
+    assert BoardRecord.objects.get().actions[0]["rag"] == "red"
+    call_command("meeting_record_retake", meeting.pk, reason="The pack went out with wrong dates")
+    meeting.refresh_from_db()
+    assert BoardRecord.objects.count() == 1
+    assert meeting.board_record.actions[0]["rag"] == "blue"
