@@ -25,7 +25,6 @@ class HomeActionsTable(MyActionsTable):
 
     class Meta(MyActionsTable.Meta):
         fields = [*MyActionsTable.Meta.fields, "rag", "update"]
-        attrs = {"class": "govuk-table govuk-!-font-size-16"}
 
     region_label = "Actions your posts lead"
 
