@@ -40,7 +40,7 @@ def at_320(page):
 def test_the_check_page_lists_what_would_be_learned_and_what_conflicts(page, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     officer = UserFactory(roles=[roles.PERFORMANCE_OFFICER], full_name="Pat Performance")
-    import_letters(4, 5)
+    import_letters(4)
     sign_in(page, officer.email)
     page.goto(reverse("scorecard_import"))
     page.get_by_label("Upload the scorecard").set_input_files(
