@@ -61,7 +61,8 @@ class ScorecardPageMixin(PermissionRequiredMixin):
             "today": today,
             "completeness": shown.total if shown else None,
             "later_months": months.later_than(choice.period),
-            "may_enter": may_enter_any(user, area=area) or bool(commentary_areas(user)),
+            "may_enter": may_enter_any(user, area=area)
+            or (area is None and bool(commentary_areas(user))),
         }
 
 
