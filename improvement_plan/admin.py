@@ -39,16 +39,6 @@ class ObjectiveAdmin(admin.ModelAdmin):
     list_select_related = ["priority"]
 
 
-class IndicatorLinkInline(admin.TabularInline):
-    """The indicators the action should move, with the effect expected (history on the link)."""
-
-    model = ActionIndicatorLink
-    form = OpenedVersionAdminForm
-    extra = 0
-    autocomplete_fields = ["indicator"]
-    exclude = ["created_by"]
-
-
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
     form = OpenedVersionAdminForm
@@ -62,11 +52,14 @@ class ActionAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "objective__priority__plan"]
     search_fields = ["reference", "description"]
     filter_horizontal = ["lead_posts"]
-    inlines = [IndicatorLinkInline, ProgressUpdateInline]
+    inlines = [ProgressUpdateInline]  # links to indicators: ActionIndicatorLinkAdmin
 
 
 @admin.register(ActionIndicatorLink)
 class ActionIndicatorLinkAdmin(SimpleHistoryAdmin):
+    """The indicators each action should move, with the effect expected; its history
+    records every link added, changed or removed."""
+
     form = OpenedVersionAdminForm
     list_display = ["action", "indicator", "expected_direction", "expected_by", "created_at"]
     list_select_related = ["action", "indicator"]

@@ -30,12 +30,15 @@ def link_history_entries(action: Action) -> list:
     entries = []
     for record in records:
         ref = record.indicator.ref if record.indicator else "an indicator no longer held"
+        effect = _lower_first(effect_of(record).words())
         if record.history_type == "+":
-            sentence = f"{LINKED}: added {ref} ({effect_of(record).words().lower()})"
+            sentence = f"{LINKED}: added {ref} ({effect})"
         elif record.history_type == "-":
             sentence = f"{LINKED}: removed {ref}"
         else:
-            sentence = f"Expected effect on {ref} changed: {effect_of(record).words().lower()}"
+            sentence = (
+                f"Expected effect on {ref} changed: {_lower_first(effect_of(record).words())}"
+            )
         who = _name(record.history_user) if record.history_user_id else "the system"
         entries.append(
             ChangeEntry(
@@ -48,6 +51,10 @@ def link_history_entries(action: Action) -> list:
             )  # fmt: skip
         )
     return entries
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
 
 
 @dataclass(frozen=True)

@@ -147,16 +147,19 @@ def test_the_actions_leads_and_the_director_link(
 # The form --------------------------------------------------------------------------------
 
 
+def post_link(client, action, indicator, **fields):
+    """Ticks the indicator on the action's links form with the effect's `fields`."""
+    url = reverse("action_indicators", args=[action.pk])
+    data = {f"{name}_{indicator.pk}": value for name, value in fields.items()}
+    return post_form(client, url, {f"link_{indicator.pk}": "on", **data}, follow=True)
+
+
 def test_a_lead_links_an_indicator_with_its_expected_effect(client, action, lead, indicator):
     client.force_login(lead)
-    url = reverse("action_indicators", args=[action.pk])
-    pk = indicator.pk
 
-    response = post_form(
-        client, url,
-        {f"link_{pk}": "on", f"direction_{pk}": "up", f"value_{pk}": "85%",
-         f"by_month_{pk}": "3", f"by_year_{pk}": "2024", f"reason_{pk}": "Audits of timeliness"},
-        follow=True,
+    response = post_link(
+        client, action, indicator, direction="up", value="85%", by_month="3", by_year="2024",
+        reason="Audits of timeliness",
     )  # fmt: skip
 
     link = ActionIndicatorLink.objects.get()
@@ -165,21 +168,18 @@ def test_a_lead_links_an_indicator_with_its_expected_effect(client, action, lead
         datetime.date(2024, 3, 1), "Audits of timeliness", lead,
     )  # fmt: skip
     assert "Action 2.1.1 is linked to 1 indicator" in response.text
-    assert "Linked indicators changed: added CIN8 (up, to 85 by march 2024)" in response.text
+    assert "Linked indicators changed: added CIN8 (up, to 85 by March 2024)" in response.text
     history = ActionIndicatorLink.history.get()
     assert (history.history_type, history.history_user) == ("+", lead)
 
 
 def test_every_problem_is_in_the_error_summary_and_nothing_is_lost(client, action, lead, indicator):
     client.force_login(lead)
-    url = reverse("action_indicators", args=[action.pk])
     pk = indicator.pk
 
-    response = post_form(
-        client, url,
-        {f"link_{pk}": "on", f"value_{pk}": "lots", f"by_month_{pk}": "13",
-         f"by_year_{pk}": "2024", f"reason_{pk}": "Kept"},
-    )  # fmt: skip
+    response = post_link(
+        client, action, indicator, value="lots", by_month="13", by_year="2024", reason="Kept"
+    )
 
     assert response.status_code == 200
     assert "There is a problem" in response.text
