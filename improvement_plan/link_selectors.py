@@ -78,16 +78,27 @@ def indicators_for_links(search: str = "") -> QuerySet[Indicator]:
     return indicators
 
 
-def link_rows(action: Action, *, search: str = "") -> list[LinkRow]:
-    """The form's rows: indicators matching the search, and every one already linked."""
+# Each indicator shown sends five boxes; Django refuses a form of over 1,000 fields
+# (DATA_UPLOAD_MAX_NUMBER_FIELDS), so a scorecard larger than this is searched first.
+MOST_SHOWN = 150
+
+
+def link_rows(action: Action, *, search: str = "") -> tuple[list[LinkRow], bool]:
+    """The form's rows: indicators matching the search, and every one already linked.
+    Unsearched, every indicator; or, past MOST_SHOWN, only those linked (search first).
+    Also whether some indicators are left out for that reason."""
     held = {
         link.indicator_id: effect_of(link)
         for link in ActionIndicatorLink.objects.filter(action=action)
     }
     shown = indicators_for_links(search)
+    left_out = shown.count() > MOST_SHOWN
     if search.strip():
         shown = shown | indicators_for_links().filter(pk__in=held)
-    return [LinkRow(indicator, held.get(indicator.pk)) for indicator in shown.distinct()]
+    elif left_out:
+        shown = shown.filter(pk__in=held)
+    rows = [LinkRow(indicator, held.get(indicator.pk)) for indicator in shown.distinct()]
+    return rows[: MOST_SHOWN + len(held)], left_out
 
 
 def link_rows_for(action: Action, *, pks) -> list[LinkRow]:

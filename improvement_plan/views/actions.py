@@ -129,13 +129,15 @@ class ActionIndicatorsView(ActionMixin, FormView):
             pks = [int(pk) for pk in opened if pk.isdigit()]
             if pks:
                 return link_rows_for(action, pks=pks)
-        return link_rows(action, search=self.search())
+        rows, self.left_out = link_rows(action, search=self.search())
+        return rows
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "rows": self.rows()}
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(search=self.search(), **kwargs)
+        context = super().get_context_data(search=self.search(), **kwargs)
+        return {**context, "left_out": getattr(self, "left_out", False)}  # known once rows read
 
     def form_valid(self, form):
         action = self.get_object()

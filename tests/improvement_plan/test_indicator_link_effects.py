@@ -334,3 +334,21 @@ def test_the_plan_overview_and_the_action_page_link_to_the_impact_view(client, a
     impact = reverse("plan_impact")
     assert f'href="{impact}"' in client.get(reverse("plan_overview")).text
     assert f'href="{impact}"' in client.get(reverse("action_detail", args=[action.pk])).text
+
+
+def test_a_scorecard_too_large_for_one_form_is_searched_first(
+    client, action, lead, indicator, monkeypatch
+):
+    """Every indicator shown sends five boxes, and Django refuses over 1,000 fields."""
+    monkeypatch.setattr("improvement_plan.link_selectors.MOST_SHOWN", 1)
+    IndicatorFactory(ref="CLA1", title="Placements")
+    client.force_login(lead)
+    url = reverse("action_indicators", args=[action.pk])
+
+    page = client.get(url).text
+    searched = client.get(url, {"q": "placements"}).text
+
+    assert "too many indicators to show at once" in page
+    assert "CIN8 Assessments" not in page
+    assert "CLA1 Placements" in searched
+    assert "only the first are shown" not in searched
