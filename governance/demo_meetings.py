@@ -36,6 +36,7 @@ from governance.minutes import services as minutes
 from governance.minutes.selectors import year_of
 from governance.models import Attendance, Board, Meeting, Minute, Pack, Paper, User
 from governance.packs import services as packs
+from governance.records.services import meeting_record_keep
 from scorecard.models import IndicatorValue
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
@@ -134,6 +135,9 @@ def _latest_board_pack(board: Board, *, today: datetime.date, user: User) -> Non
             scorecard_period=month, user=user,
         )  # fmt: skip
     if Paper.objects.filter(agenda_item__meeting=held).exists():
+        # The board sat before the demo was loaded: its record judges the plan as on
+        # that day, so "since the last board" shows what has changed since it sat.
+        meeting_record_keep(meeting=held, user=user, judged_on=timezone.localdate(held.starts_at))
         _packs(held, user=user)
 
 

@@ -18,6 +18,7 @@ Rules:
 - The meeting is locked while the record is taken, so two publications at once keep one.
 """
 
+import datetime
 import logging
 
 from django.core.exceptions import ValidationError
@@ -41,9 +42,13 @@ def occasion(meeting: Meeting) -> str:
 
 
 @transaction.atomic
-def meeting_record_keep(*, meeting: Meeting, user) -> BoardRecord | None:
+def meeting_record_keep(
+    *, meeting: Meeting, user, judged_on: datetime.date | None = None
+) -> BoardRecord | None:
     """The meeting's record, taken now unless it is kept already (module docstring);
-    None when the meeting was presented neither the plan nor the scorecard, or no plan."""
+    None when the meeting was presented neither the plan nor the scorecard, or no plan.
+    `judged_on` judges the plan as on another day than today: only for a record set down
+    afterwards from what is held (the demo's board, loaded after the day it sat)."""
     meeting = Meeting.objects.select_for_update().select_related("board").get(pk=meeting.pk)
     if meeting.board_record_id is not None:
         return meeting.board_record
@@ -63,6 +68,7 @@ def meeting_record_keep(*, meeting: Meeting, user) -> BoardRecord | None:
         presented_on=timezone.localdate(meeting.starts_at),
         scorecard_period=asked.replace(day=1) if asked else latest_month(),
         user=user,
+        today=judged_on,
     )
     Meeting.objects.filter(pk=meeting.pk).update(board_record=record)
     return record

@@ -344,6 +344,15 @@ def test_in_december_the_story_stands_in_the_autumn_before_the_january_board():
     assert timezone.localdate(ahead.starts_at) == datetime.date(2026, 12, 14)
     assert ahead.papers_deadline == datetime.date(2026, 11, 30)
     assert Paper.objects.filter(agenda_item__meeting=held).count() == 2  # plan and scorecard
+    record = held.board_record  # its record, judged as on the day it sat
+    assert record.presented_on == datetime.date(2026, 11, 16)
+    overdue_then = {row["reference"] for row in record.actions if row["overdue"]}
+    overdue_now = {
+        a.reference
+        for a in Action.objects.exclude(due_date=None)
+        if days_overdue(due_date=a.due_date, is_complete=a.is_complete, today=december)
+    }
+    assert overdue_then <= overdue_now  # judged as on 16 November, not later
     november = Meeting.objects.get(starts_at__date=datetime.date(2026, 11, 2))
     assert november.minutes.exists()
     assert november.minutes_approved_at is None

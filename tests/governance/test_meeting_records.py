@@ -141,3 +141,14 @@ def test_a_record_is_retaken_only_deliberately_with_a_reason(presented):
     meeting.refresh_from_db()
     assert BoardRecord.objects.count() == 1
     assert meeting.board_record.actions[0]["rag"] == "blue"
+
+
+def test_a_record_set_down_afterwards_judges_the_plan_as_on_the_day_given(presented):
+    """The demo's board sat before the demo was loaded: its record judges the action
+    (due 1 December 2022) as on 30 November, when it was not yet overdue."""
+    record = meeting_record_keep(
+        meeting=presented["meeting"], user=None, judged_on=datetime.date(2022, 11, 30)
+    )
+    [action] = record.actions
+    assert not action["overdue"]
+    assert action["rag"] != "red"
