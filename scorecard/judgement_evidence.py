@@ -21,6 +21,7 @@ from scorecard.domain.rag import (
     shortfall,
     tolerance,
 )
+from scorecard.importing.learning import learned_here
 from scorecard.models import Indicator, IndicatorValue, Target
 from scorecard.selectors import target_in_force
 from scorecard.tables import format_value
@@ -110,16 +111,23 @@ def _tolerance_source(indicator: Indicator, changes: dict) -> str:
 
 
 def _source(reason: str, record, what: str) -> str:
-    """Where the value came from: its learned reason, or who set it (and why)."""
-    if reason and is_learned(reason):
+    """Where the value came from: its learned reason while the last change was the
+    import's learning, else who set it (and why)."""
+    learned = bool(reason) and is_learned(reason)
+    if learned and (record is None or _learned_there(record)):
         return reason
     who = _who(record)
-    if reason:
+    if reason and not learned:
         return f"{reason}{f' ({who})' if who else ''}"
     if who:
         why = getattr(record, "history_change_reason", "") or ""
         return f"{who}{f': {why}' if why else ''}"
     return f"No record of who set this {what}"
+
+
+def _learned_there(record) -> bool:
+    """The last change was the import's learning, or the record that created the indicator."""
+    return record.history_type == "+" or learned_here(record)
 
 
 def _who(record) -> str:

@@ -30,9 +30,13 @@ from scorecard.domain.tolerance_evidence import (
 from scorecard.importing.report import ConflictRow, Learned, ScorecardImportReport
 from scorecard.models import Indicator, IndicatorValue, Target
 
+HistoricalIndicator = Indicator.history.model
+
 LETTERS = ("R", "A", "G")
 BOUNDS = (Target.Kind.MIN, Target.Kind.MAX)
 POLARITY_WORDS = dict(Indicator.Polarity.choices)
+HISTORY_REASON = "Learned from evidence at the import of "
+PERSON = "Set by a person"
 PERCENTAGES = "percentage indicators (the council's default tolerance)"
 
 
@@ -44,11 +48,13 @@ class Evidence:
     readings: list[LetterReading]
     bounds: list[tuple[str, str]]
     changed: list[str] = field(default_factory=list)
+    by_person: frozenset[str] = frozenset()
 
 
 def learn_from_evidence(*, indicator_ids, report: ScorecardImportReport, user) -> None:
     """Learns polarity, then tolerance, for the indicators imported (module docstring)."""
     evidence = [_evidence(indicator) for indicator in _indicators(indicator_ids)]
+    _mark_set_by_a_person(evidence)
     for item in evidence:
         _learn_polarity(item, report)
     _learn_tolerances(evidence, report)
@@ -95,7 +101,7 @@ def _evidence(indicator: Indicator) -> Evidence:
 def _learn_polarity(item: Evidence, report: ScorecardImportReport) -> None:
     indicator = item.indicator
     verdict = learn_polarity(ref=indicator.ref, bounds=item.bounds, readings=item.readings)
-    held, held_reason = indicator.polarity, indicator.polarity_reason
+    held, held_reason = indicator.polarity, _reason(item, "polarity")
     if verdict.conflict and may_learn(held=held, held_reason=held_reason):
         report.conflicts += [_conflict("Polarity", row) for row in verdict.conflict]
     decision = decide_polarity(held=held, held_reason=held_reason, verdict=verdict)
@@ -137,7 +143,7 @@ def _learn_tolerance(item: Evidence, verdict: ToleranceVerdict, report) -> None:
     indicator = item.indicator
     decision = decide_tolerance(
         held=indicator.amber_tolerance,
-        held_reason=indicator.amber_tolerance_reason,
+        held_reason=_reason(item, "amber_tolerance"),
         verdict=verdict,
     )
     if decision is None:
@@ -154,6 +160,38 @@ def _learn_tolerance(item: Evidence, verdict: ToleranceVerdict, report) -> None:
     item.changed += ["amber_tolerance", "amber_tolerance_reason"]
 
 
+def _mark_set_by_a_person(evidence: list[Evidence]) -> None:
+    """Rule: a reason that says "Learned" counts only while the last change to that
+    field in the indicator's history was the import's own; a person who changed it in
+    any other way (the admin, a form that left the reason as it was) chose it. One query."""
+    items = {item.indicator.pk: item for item in evidence}
+    records = HistoricalIndicator.objects.filter(id__in=list(items)).order_by(
+        "id", "history_date", "history_id"
+    )
+    before = {}
+    for record in records.only("id", "polarity", "amber_tolerance", "history_change_reason"):
+        earlier = before.get(record.id)
+        for name in ("polarity", "amber_tolerance"):
+            if earlier is not None and getattr(earlier, name) == getattr(record, name):
+                continue
+            item = items[record.id]
+            if earlier is None or learned_here(record):
+                item.by_person -= {name}
+            else:
+                item.by_person |= {name}
+        before[record.id] = record
+
+
+def learned_here(record) -> bool:
+    """Whether a history record is a change this module made."""
+    return (record.history_change_reason or "").startswith(HISTORY_REASON)
+
+
+def _reason(item: Evidence, name: str) -> str:
+    """The held reason, or a person's mark where the history says a person changed it."""
+    return PERSON if name in item.by_person else getattr(item.indicator, f"{name}_reason")
+
+
 def _report(report: ScorecardImportReport, learned: Learned) -> None:
     """A new value is listed; the same value with more evidence only counts."""
     if learned.before == learned.after:
@@ -165,7 +203,7 @@ def _report(report: ScorecardImportReport, learned: Learned) -> None:
 def _save(item: Evidence, user, filename: str) -> None:
     indicator = item.indicator
     indicator._history_user = user
-    indicator._change_reason = f"Learned from evidence at the import of {filename}"[:100]
+    indicator._change_reason = f"{HISTORY_REASON}{filename}"[:100]
     indicator.save(update_fields=item.changed)
 
 

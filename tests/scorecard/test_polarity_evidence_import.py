@@ -182,3 +182,21 @@ def test_the_preview_lists_what_would_be_learned_and_the_conflicting_rows(
     assert "Evidence that conflicts (2 rows)" in page
     assert '<td class="govuk-table__cell">Lower is better</td>' in page
     assert held("CIN8").polarity == "lower"  # a dry run: nothing changed yet
+
+
+def test_a_polarity_a_person_changed_elsewhere_is_kept_though_its_reason_says_learned(client):
+    run(JUNE)
+    cf3 = held("CF3")
+    assert cf3.polarity_reason.startswith("Learned from")
+    cf3.polarity, cf3._change_reason = "band", "Changed in the admin"
+    cf3.save()  # the reason still says "Learned from ..."
+
+    report = run(JUNE)
+
+    assert held("CF3").polarity == "band"
+    assert [(k.ref, k.before, k.after) for k in report.polarities_kept] == [
+        ("CF3", "Within a band", "Higher is better")
+    ]
+    client.force_login(UserFactory(roles=[roles.VIEWER]))
+    page = client.get(reverse("indicator_detail", kwargs={"ref": "CF3"})).text
+    assert "Changed in the admin" in page

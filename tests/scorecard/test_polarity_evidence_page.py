@@ -80,6 +80,7 @@ def test_the_page_shows_polarity_and_tolerance_with_where_they_came_from(client)
     indicator.save()
     indicator.amber_tolerance = D(10)
     indicator.amber_tolerance_reason = "Learned from the council's RAG: Amber up to 10 points"
+    indicator._change_reason = "Learned from evidence at the import of june.tsv"
     indicator.save()
     client.force_login(UserFactory(roles=[roles.VIEWER]))
 
