@@ -25,7 +25,10 @@ learned (its reason starts "Learned from", or "Not learned" after a conflict). A
 polarity follows the evidence when it changes; when the evidence comes to conflict, it
 goes back to not set, since a polarity the evidence no longer supports would be a guess.
 A person's reason (e.g. "Set by ...", or none at all on a polarity chosen by hand, as the
-demo's fixture and the admin do) is never overwritten.
+demo's fixture and the admin do) is never overwritten. The import also reads the
+indicator's history (scorecard.importing.learning): a "Learned" reason counts only while
+the last change to the field was the import's own, so a person who changed the value in
+the admin, leaving the old reason, still wins.
 """
 
 import datetime
