@@ -14,7 +14,13 @@ from django import forms
 from django.conf import settings
 
 from common.forms import LimitedTextField, OpenedVersionFormMixin, limited_textarea
-from improvement_plan.domain.link_effects import AS_POLARITY, WAY_WORDS, Effect
+from improvement_plan.domain.link_effects import (
+    AS_POLARITY,
+    REASON_LIMIT,
+    VALUE_LIMIT,
+    WAY_WORDS,
+    Effect,
+)
 from improvement_plan.domain.progress import TEXT_LIMITS, progress_problems, too_long_message
 from improvement_plan.filters import DateInputField
 from improvement_plan.link_selectors import LinkRow
@@ -208,7 +214,7 @@ class ActionIndicatorsForm(PlanEditForm):
         pk, ref = row.indicator.pk, row.indicator.ref
         text = str(self.cleaned_data.get(f"value_{pk}") or "").strip()
         figure = parse_value(text).value if text else None
-        if text and (figure is None or abs(figure) >= 10**10):
+        if text and (figure is None or abs(figure) >= VALUE_LIMIT):
             self.add_error(
                 f"value_{pk}", f"Enter the value {ref} should reach as a number, like 85"
             )
@@ -255,7 +261,6 @@ class ActionIndicatorsForm(PlanEditForm):
 
 
 LINK_FIELDS = ("link", "direction", "value", "by_month", "by_year", "reason")
-REASON_LIMIT = 300
 
 
 def month_problem(month: str, year: str) -> str:

@@ -43,6 +43,8 @@ MONTHS = {
     )
 }  # fmt: skip
 ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+REASON_LIMIT = 300  # ActionIndicatorLink.reason
+VALUE_LIMIT = 10**10  # ActionIndicatorLink.expected_value: 14 digits, 4 after the point
 
 
 @dataclass(frozen=True)
@@ -121,11 +123,13 @@ def link_row(line: int, row: Mapping[str, str]) -> tuple[LinkRow | None, str]:
         return None, f"Line {line}: give both the action's reference and the indicator's"
     if way is None:
         return None, f"Line {line}: the direction must be up, down, band or polarity"
-    if value_text and value is None:
-        return None, f'Line {line}: the value "{value_text}" is not a number'
+    if value_text and (value is None or abs(value) >= VALUE_LIMIT):
+        return None, f'Line {line}: the value "{value_text}" is not a number below 10,000,000,000'
     if by_text and by is None:
         return None, f'Line {line}: "{by_text}" is not a month like 2024-03'
     reason = " ".join((row.get("reason") or "").split())
+    if len(reason) > REASON_LIMIT:
+        return None, f"Line {line}: the reason must be {REASON_LIMIT} characters or fewer"
     return LinkRow(line, action, indicator, Effect(way, value, by, reason)), ""
 
 

@@ -108,13 +108,14 @@ def test_a_links_file_lists_every_problem_by_line():
         {"action": "1.1.2", "indicator": "CIN8", "direction": "sideways"},
         {"action": "1.1.3", "indicator": "CIN8", "direction": "down", "value": "lots"},
         {"action": "1.1.4", "indicator": "CIN8", "direction": "down", "by": "one day"},
+        {"action": "1.1.5", "indicator": "CIN8", "direction": "down", "reason": "x" * 301},
     ]
     read, problems = link_rows(rows)
     assert [row.effect for row in read] == [
         Effect("up", Decimal("85"), datetime.date(2024, 3, 1), "")
     ]
     assert [problem.split(":")[0] for problem in problems] == [
-        "Line 3", "Line 4", "Line 5", "Line 6", "Line 7",
+        "Line 3", "Line 4", "Line 5", "Line 6", "Line 7", "Line 8",
     ]  # fmt: skip
 
 
