@@ -22,6 +22,7 @@ Rules:
 """
 
 from scorecard.charts import spc_chart
+from scorecard.domain.periods import PERIOD_MONTHS
 from scorecard.indicator_selectors import chart_target
 from scorecard.models import Benchmark
 from scorecard.selectors import add_months, area_month, months_held
@@ -105,6 +106,7 @@ def chart_for(row: ScorecardRow):
         title=f"SPC chart of {indicator.ref} {indicator.title}",
         target=chart_target(row.target),
         chart_id=f"spc-{indicator.ref}",
+        months_apart=PERIOD_MONTHS.get(indicator.frequency, 1),
     )
 
 
