@@ -8,6 +8,7 @@ from improvement_plan.admin_forms import OpenedVersionAdminForm
 from improvement_plan.models import (
     Action,
     ActionIndicatorLink,
+    BoardRecord,
     DirectorReview,
     DueDateChange,
     Evidence,
@@ -104,3 +105,21 @@ class DirectorReviewAdmin(admin.ModelAdmin):
     form = OpenedVersionAdminForm
     list_display = ["action", "decision", "rag", "reviewer", "reviewed_at"]
     list_select_related = ["action", "reviewer"]
+
+
+@admin.register(BoardRecord)
+class BoardRecordAdmin(admin.ModelAdmin):
+    """A meeting's record is read only: it says what the board was shown, and only
+    meeting_record_retake (governance.records.services), with a reason, replaces it."""
+
+    list_display = ["occasion", "presented_on", "scorecard_period", "taken_at", "taken_by"]
+    list_select_related = ["taken_by"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -156,7 +156,7 @@ def test_home_with_a_challenge(page, people, action):
 
 def test_a_board_member_moves_their_overdue_action_and_the_director_sees_it(page, people, action):
     sign_in(page, people["member"].email)
-    page.get_by_role("link", name="3.2.1").click()
+    page.get_by_role("link", name="3.2.1", exact=True).click()
     page.get_by_role("link", name="Update progress").click()
     moved = TODAY + datetime.timedelta(days=60)
     page.get_by_label("What has happened since the last update?").fill("Audit half done")
