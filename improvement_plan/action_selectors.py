@@ -20,8 +20,16 @@ from governance.selectors import post_ids_held
 from improvement_plan.domain import due_dates
 from improvement_plan.domain import rag as rag_rules
 from improvement_plan.domain.rag import RagJudgement, disagreement
+from improvement_plan.impact_selectors import LinkImpact
 from improvement_plan.link_selectors import link_history_entries
-from improvement_plan.models import Action, DirectorReview, DueDateChange, Evidence, ProgressUpdate
+from improvement_plan.models import (
+    Action,
+    ActionIndicatorLink,
+    DirectorReview,
+    DueDateChange,
+    Evidence,
+    ProgressUpdate,
+)
 from improvement_plan.rag_selectors import judge, with_computed_rag, with_tracking
 from scorecard.models import Indicator, IndicatorValue
 from scorecard.tables import value_in_words
@@ -51,33 +59,47 @@ def evidence_of(action: Action) -> list[Evidence]:
 
 @dataclass(frozen=True)
 class IndicatorReading:
-    """A linked indicator and its latest reported figure. `rag` is None until the
-    scorecard rates indicators; the page then says "RAG not yet available"."""
+    """A linked indicator, its latest reported figure and the link's expected effect.
+    `rag` is None until the scorecard rates indicators; the page then says "RAG not yet
+    available"."""
 
     indicator: Indicator
     latest: IndicatorValue | None
     rag: str | None = None
+    link: ActionIndicatorLink | None = None
 
     @property
     def value_in_words(self) -> str:
         return value_in_words(self.latest, self.indicator) if self.latest else "No values yet"
 
+    @property
+    def expected_words(self) -> str:
+        """The effect as the impact page writes it: "Down, to 15% by March 2023"."""
+        return LinkImpact(self.link, None).expected_words if self.link else ""
+
 
 def linked_indicators(action: Action) -> list[IndicatorReading]:
-    """The action's indicators by service area, each with its latest value (two queries)."""
+    """The action's links by the indicator's service area, each with the indicator's latest
+    value (two queries)."""
     latest = IndicatorValue.objects.filter(
-        indicator=OuterRef("pk"),
+        indicator=OuterRef("indicator"),
         state=IndicatorValue.State.APPROVED,  # board figures only
     ).order_by("-period")
-    indicators = list(
-        action.indicators.select_related("service_area")
+    links = list(
+        action.indicator_links.select_related("indicator__service_area")
         .annotate(latest_value_id=Subquery(latest.values("pk")[:1]))
-        .order_by("service_area__order", "service_area__prefix", "order", "ref")
+        .order_by(
+            "indicator__service_area__order",
+            "indicator__service_area__prefix",
+            "indicator__order",
+            "indicator__ref",
+        )
     )
-    values = IndicatorValue.objects.in_bulk(
-        [i.latest_value_id for i in indicators if i.latest_value_id]
-    )
-    return [IndicatorReading(i, values.get(i.latest_value_id)) for i in indicators]
+    values = IndicatorValue.objects.in_bulk([i.latest_value_id for i in links if i.latest_value_id])
+    return [
+        IndicatorReading(link.indicator, values.get(link.latest_value_id), link=link)
+        for link in links
+    ]
 
 
 def open_challenges(action: Action) -> list[DirectorReview]:

@@ -2,6 +2,7 @@
 indicators and evidence downloads; who may use each, and the detail page's queries."""
 
 import datetime
+from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,6 +18,7 @@ from tests.governance.factories import PostFactory, PostHolderFactory, UserFacto
 from tests.governance.meetings.factories import pdf_bytes
 from tests.improvement_plan.factories import ActionFactory, ProgressUpdateFactory
 from tests.improvement_plan.helpers import post_form
+from tests.improvement_plan.link_factories import ActionIndicatorLinkFactory
 from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory, ServiceAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -238,6 +240,32 @@ def test_linked_indicators_show_their_latest_value_and_no_rag_yet(client, action
     assert "June 2023" in page
     assert "No values yet" in page
     assert page.count("RAG not yet available") == 2
+
+
+def test_each_linked_indicator_shows_its_expected_effect_as_the_impact_page_does(
+    client, action, lead
+):
+    """The effect in the impact page's words (value in the indicator's unit and decimal
+    places), its reason, and a link to the impact page at the action's priority."""
+    percentage = IndicatorFactory(ref="FD7", unit="percentage", decimal_places=0)
+    count = IndicatorFactory(ref="FD8", unit="number", decimal_places=1)
+    ActionIndicatorLinkFactory(
+        action=action, indicator=percentage, expected_direction="down",
+        expected_value=Decimal("15"), expected_by=datetime.date(2023, 3, 1),
+        reason="Fewer repeat referrals once the audit lands",
+    )  # fmt: skip
+    ActionIndicatorLinkFactory(action=action, indicator=count, expected_value=Decimal("2.25"))
+    client.force_login(lead)
+
+    page = client.get(reverse("action_detail", args=[action.pk])).text
+    impact = client.get(reverse("plan_impact")).text
+
+    for words in ("Down, to 15% by March 2023", "As the polarity says, to 2.3"):
+        assert words in page
+        assert words in impact
+    assert "Fewer repeat referrals once the audit lands" in page
+    priority = action.objective.priority.number
+    assert f'href="{reverse("plan_impact")}#priority-{priority}"' in page
 
 
 def test_evidence_downloads_as_an_attachment_never_sniffed(client, action, lead):
