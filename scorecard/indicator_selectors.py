@@ -11,7 +11,8 @@ from typing import Any
 from django.db.models import Prefetch, QuerySet
 
 from improvement_plan.domain.rag import RagJudgement
-from improvement_plan.models import Action
+from improvement_plan.impact_selectors import LinkImpact
+from improvement_plan.models import Action, ActionIndicatorLink
 from improvement_plan.rag_selectors import judge, with_computed_rag
 from scorecard.charts import ChartTarget
 from scorecard.domain.spc import SpcResult
@@ -32,6 +33,12 @@ class LinkedAction:
     action: Action
     rag: RagJudgement
     link: Any = None  # the ActionIndicatorLink: the effect it expects
+
+    @property
+    def expected_words(self) -> str:
+        """The effect as the impact page writes it, the value in the indicator's unit and
+        decimal places: "Down, to 15% by March 2023"."""
+        return LinkImpact(self.link, None).expected_words if self.link else ""
 
 
 @dataclass(frozen=True)
@@ -76,11 +83,12 @@ def indicators_for_page() -> QuerySet[Indicator]:
 def linked_actions(indicator: Indicator, *, today: datetime.date) -> list[LinkedAction]:
     """The improvement plan's actions that should move the indicator, with computed RAG,
     status and the effect each link expects (two queries)."""
+    links = ActionIndicatorLink.objects.filter(indicator=indicator).select_related("indicator")
     actions = (
         with_computed_rag(
             Action.objects.filter(indicators=indicator).select_related("objective"), today=today
         )
-        .prefetch_related("indicator_links")
+        .prefetch_related(Prefetch("indicator_links", queryset=links))
         .order_by(
             "objective__priority__plan", "objective__priority__number", "objective__order", "order"
         )

@@ -265,7 +265,7 @@ def test_the_indicator_page_lists_its_actions_with_status_rag_and_effect(
 
     assert "2.1.1" in page
     assert "In progress" in page
-    assert "Up, to 85 by March 2024" in page
+    assert "Up, to 85.0% by March 2024" in page  # unit and decimal places, as the impact page
 
 
 # The impact view -------------------------------------------------------------------------

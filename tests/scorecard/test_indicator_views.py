@@ -13,6 +13,7 @@ from scorecard.models import Benchmark, Indicator, IndicatorValue, Target
 from scorecard.views.indicators import reported_in_words, target_in_words
 from tests.governance.factories import PostFactory, UserFactory
 from tests.improvement_plan.factories import ActionFactory
+from tests.improvement_plan.link_factories import ActionIndicatorLinkFactory
 from tests.scorecard.factories import (
     BenchmarkFactory,
     IndicatorFactory,
@@ -190,6 +191,23 @@ def test_linked_actions_with_their_computed_rag(viewer_client, indicator):
     assert "Overdue by" in text
     assert "31 January 2000" in text
     assert "9.9.9" not in text
+
+
+def test_a_linked_actions_expected_value_is_written_in_the_indicators_unit(viewer_client):
+    """As the impact page writes it: "to 15%", not "to 15"; the indicator's decimal places."""
+    percentage = IndicatorFactory(unit="percentage", decimal_places=0)
+    count = IndicatorFactory(unit="number", decimal_places=1)
+    ActionIndicatorLinkFactory(
+        indicator=percentage, expected_direction="down", expected_value=Decimal("15"),
+        expected_by=datetime.date(2023, 3, 1), reason="Fewer repeat referrals",
+    )  # fmt: skip
+    ActionIndicatorLinkFactory(indicator=count, expected_value=Decimal("1234.25"))
+
+    text = viewer_client.get(url_of(percentage)).text
+
+    assert "Down, to 15% by March 2023" in text
+    assert "Fewer repeat referrals" in text
+    assert "As the polarity says, to 1,234.3" in viewer_client.get(url_of(count)).text
 
 
 def test_the_same_number_of_queries_for_12_and_120_values(client, db, django_assert_num_queries):
