@@ -7,18 +7,20 @@ those who work on them (scorecard.view_unapproved).
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.generic import TemplateView
 from rules.contrib.views import PermissionRequiredMixin
 
 from scorecard.charts import spc_chart
-from scorecard.domain.periods import PERIOD_MONTHS
+from scorecard.domain.periods import PERIOD_MONTHS, period_name, previous_period
 from scorecard.domain.polarity import is_judged, withheld_because
 from scorecard.domain.rag import passing_range
 from scorecard.indicator_selectors import chart_target, indicator_page, indicators_for_page
+from scorecard.judgements import Judgement, judge
 from scorecard.models import Indicator, ServiceArea, Target
 from scorecard.selectors.polarity import not_set_indicators
 from scorecard.selectors.provenance import figure_sources
-from scorecard.tables import format_value, missing_in_words, value_in_words
+from scorecard.tables import format_value, missing_in_words, rag_tag, value_in_words
 
 REPORTED_RAG = {"R": "Red", "A": "Amber", "G": "Green"}
 REPORTED_ARROW = {"↑": "up", "↓": "down", "↔": "level", "→": "level"}
@@ -58,6 +60,32 @@ def reported_in_words(rag: str, arrow: str) -> str:
     if arrow:
         parts.append(f"arrow {arrow} ({REPORTED_ARROW.get(arrow, 'unknown')})")
     return ", ".join(parts) if parts else "Nothing reported"
+
+
+def latest_judgement(page) -> Judgement | None:
+    """Our RAG and direction for the latest approved figure, as the service-area page
+    judges it: against the target in force, the previous period's figure and the
+    council's figure for a year earlier (scorecard.judgements.judge)."""
+    latest = page.latest
+    if latest is None:
+        return None
+    before = previous_period(latest.period, page.indicator.frequency)
+    previous = next((v.value for v in page.approved if v.period == before), None)
+    return judge(
+        indicator=page.indicator,
+        value=latest.value,
+        previous=previous,
+        year_earlier=latest.previous_year,
+        target=page.target,
+    )
+
+
+def direction_words(judgement: Judgement | None, indicator: Indicator) -> str:
+    """The direction on the previous period in words, or why there is none."""
+    travel = judgement.on_previous_period if judgement else None
+    if travel is not None:
+        return format_html('{} <span aria-hidden="true">{}</span>', travel.words, travel.arrow)
+    return f"Not given: no figure for the previous {period_name(indicator.frequency)}"
 
 
 def missing_reasons(values) -> dict:
@@ -119,6 +147,7 @@ class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
                 reasons=missing_reasons(page.approved),
             )
         latest = page.latest
+        judgement = latest_judgement(page)
         sources = figure_sources(indicator, [*page.approved, *page.pending])
         return super().get_context_data(
             indicator=indicator,
@@ -129,6 +158,9 @@ class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
             benchmark_rows=benchmark_rows(page.benchmarks, indicator),
             target_words=target_in_words(page.target, indicator),
             not_judged=withheld_because(indicator.polarity),
+            our_rag=rag_tag(judgement.rag) if judgement else "",
+            our_direction=direction_words(judgement, indicator),
+            period_word=period_name(indicator.frequency),
             reported_words=reported_in_words(
                 latest.reported_rag, latest.reported_direction
             ) if latest else "Nothing reported",

@@ -320,3 +320,22 @@ def test_the_icons_include_without_enough_data(spc_result, compact, words):
 
     assert words in html
     assert "<svg" not in html
+
+
+def test_the_latest_figure_shows_our_rag_and_direction_in_words(viewer_client, indicator):
+    make_history(indicator, 3, last=60)  # 68, 72, then 60 against 85-90%, higher is better
+    text = viewer_client.get(url_of(indicator)).text
+
+    assert "Our RAG" in text
+    assert '<strong class="govuk-tag govuk-tag--red">Red</strong>' in text
+    assert "Direction on the previous month" in text
+    assert "Down" in text.split("Direction on the previous month", 1)[1][:400]
+
+
+def test_no_rag_row_while_the_polarity_is_not_set(viewer_client, indicator):
+    Indicator.objects.filter(pk=indicator.pk).update(polarity=Indicator.Polarity.NOT_SET)
+    make_history(indicator, 3, last=60)
+    text = viewer_client.get(url_of(indicator)).text
+
+    assert "Our RAG" not in text
+    assert "Not judged: whether higher or lower is better is not set" in text
