@@ -8,6 +8,7 @@ from django.db.models import QuerySet
 from improvement_plan.domain.link_effects import Effect
 from improvement_plan.models import Action, ActionIndicatorLink
 from scorecard.models import Indicator
+from scorecard.tables import format_value
 
 LINKED = "Linked indicators changed"
 
@@ -15,6 +16,16 @@ LINKED = "Linked indicators changed"
 def effect_of(link) -> Effect:
     """The expected effect a link (or a historical record of one) holds."""
     return Effect(link.expected_direction, link.expected_value, link.expected_by, link.reason)
+
+
+def _shown_by(indicator):
+    """A value in the indicator's unit and decimal places, as the impact page writes it;
+    plainly when the indicator is no longer held."""
+    if indicator is None:
+        return None
+    return lambda value: format_value(
+        value, unit=indicator.unit, decimal_places=indicator.decimal_places
+    )
 
 
 def link_history_entries(action: Action) -> list:
@@ -30,15 +41,13 @@ def link_history_entries(action: Action) -> list:
     entries = []
     for record in records:
         ref = record.indicator.ref if record.indicator else "an indicator no longer held"
-        effect = _lower_first(effect_of(record).words())
+        effect = _lower_first(effect_of(record).words(show=_shown_by(record.indicator)))
         if record.history_type == "+":
             sentence = f"{LINKED}: added {ref} ({effect})"
         elif record.history_type == "-":
             sentence = f"{LINKED}: removed {ref}"
         else:
-            sentence = (
-                f"Expected effect on {ref} changed: {_lower_first(effect_of(record).words())}"
-            )
+            sentence = f"Expected effect on {ref} changed: {effect}"
         who = _name(record.history_user) if record.history_user_id else "the system"
         entries.append(
             ChangeEntry(

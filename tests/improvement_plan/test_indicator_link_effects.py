@@ -169,7 +169,7 @@ def test_a_lead_links_an_indicator_with_its_expected_effect(client, action, lead
         datetime.date(2024, 3, 1), "Audits of timeliness", lead,
     )  # fmt: skip
     assert "Action 2.1.1 is linked to 1 indicator" in response.text
-    assert "Linked indicators changed: added CIN8 (up, to 85 by March 2024)" in response.text
+    assert "Linked indicators changed: added CIN8 (up, to 85.0% by March 2024)" in response.text
     history = ActionIndicatorLink.history.get()
     assert (history.history_type, history.history_user) == ("+", lead)
 
