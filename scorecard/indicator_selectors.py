@@ -1,19 +1,15 @@
-"""Reads for the indicator page: the indicator, its values, targets, benchmarks and the
-improvement plan's actions linked to it, in a number of queries that does not grow with
+"""Reads for the indicator page: the indicator, its values, targets and benchmarks (the
+improvement plan's actions linked to it come from improvement_plan.link_selectors,
+through the `linked_actions` template tag), in a number of queries that does not grow with
 its history. Its SPC comes from scorecard.selectors.spc.indicator_spc(), as the
 service-area page's does, so the two never disagree.
 """
 
 import datetime
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Prefetch, QuerySet
 
-from improvement_plan.domain.rag import RagJudgement
-from improvement_plan.impact_selectors import LinkImpact
-from improvement_plan.models import Action, ActionIndicatorLink
-from improvement_plan.rag_selectors import judge, with_computed_rag
 from scorecard.charts import ChartTarget
 from scorecard.domain.spc import SpcResult
 from scorecard.models import Benchmark, Indicator, IndicatorValue, Target
@@ -29,19 +25,6 @@ def chart_target(target: Target | None) -> ChartTarget | None:
 
 
 @dataclass(frozen=True)
-class LinkedAction:
-    action: Action
-    rag: RagJudgement
-    link: Any = None  # the ActionIndicatorLink: the effect it expects
-
-    @property
-    def expected_words(self) -> str:
-        """The effect as the impact page writes it, the value in the indicator's unit and
-        decimal places: "Down, to 15% by March 2023"."""
-        return LinkImpact(self.link, None).expected_words if self.link else ""
-
-
-@dataclass(frozen=True)
 class IndicatorPage:
     """Everything the indicator page shows. `approved` is oldest first; `pending` are the
     values not yet approved (draft or submitted), kept apart from board figures, and empty
@@ -53,7 +36,6 @@ class IndicatorPage:
     target: Target | None
     targets: list[Target]
     benchmarks: list[Benchmark]
-    actions: list[LinkedAction]
     spc: SpcResult | None
 
     @property
@@ -80,30 +62,6 @@ def indicators_for_page() -> QuerySet[Indicator]:
     )
 
 
-def linked_actions(indicator: Indicator, *, today: datetime.date) -> list[LinkedAction]:
-    """The improvement plan's actions that should move the indicator, with computed RAG,
-    status and the effect each link expects (two queries)."""
-    links = ActionIndicatorLink.objects.filter(indicator=indicator).select_related("indicator")
-    actions = (
-        with_computed_rag(
-            Action.objects.filter(indicators=indicator).select_related("objective"), today=today
-        )
-        .prefetch_related(Prefetch("indicator_links", queryset=links))
-        .order_by(
-            "objective__priority__plan", "objective__priority__number", "objective__order", "order"
-        )
-    )
-    return [
-        LinkedAction(action, judge(action, today=today), _link_to(action, indicator))
-        for action in actions
-    ]
-
-
-def _link_to(action: Action, indicator: Indicator):
-    """The action's link to this indicator, from its prefetched links."""
-    return next((i for i in action.indicator_links.all() if i.indicator_id == indicator.pk), None)
-
-
 def indicator_page(
     indicator: Indicator, *, today: datetime.date, with_unapproved: bool = False
 ) -> IndicatorPage:
@@ -122,6 +80,5 @@ def indicator_page(
         target=target,
         targets=indicator.targets_newest_first,
         benchmarks=indicator.benchmark_list,
-        actions=linked_actions(indicator, today=today),
         spc=indicator_spc(indicator, approved, target),
     )
