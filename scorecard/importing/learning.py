@@ -8,7 +8,7 @@ importing user; what conflicts is listed in the report, row by row. A dry run do
 same and is rolled back, so its report says what would be learned.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
@@ -223,4 +223,4 @@ def _learned(ref: str, what: str, before: str, after: str, reason: str) -> Learn
 
 
 def _conflict(about: str, row: EvidenceRow) -> ConflictRow:
-    return ConflictRow(about, row.ref, row.month, row.value, row.target, row.letter, row.implies)
+    return ConflictRow(**asdict(row), about=about)

@@ -4,6 +4,7 @@ import datetime
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
+from scorecard.domain.polarity_evidence import EvidenceRow
 from scorecard.importing.layout import ScorecardWarning
 
 
@@ -57,16 +58,11 @@ class Learned:
 
 
 @dataclass(frozen=True)
-class ConflictRow:
-    """A row of evidence that conflicts: what it was about, where, and what it implies."""
+class ConflictRow(EvidenceRow):
+    """A row of evidence that conflicts (where, and what it implies), and what it was
+    about: "polarity" or "amber tolerance"."""
 
-    about: str
-    ref: str
-    month: str
-    value: str
-    target: str
-    letter: str
-    implies: str
+    about: str = ""
 
     @property
     def line(self) -> str:
