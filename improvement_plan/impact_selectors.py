@@ -1,6 +1,7 @@
 """Reads for the impact view: each link between the plan's actions and the indicators
 they should move, by priority, with the indicator's approved figures before the action
-started and since, judged by improvement_plan.domain.impact.
+started and since (or, with no monthly figure before, the previous-year figure the
+council quoted), judged by improvement_plan.domain.impact.
 
 Where the action started: its plan's start (the plan says when its actions begin);
 where the plan has no start, the day the link was made. The figures are the approved
@@ -43,6 +44,11 @@ class LinkImpact:
     @property
     def before_latest(self) -> str:
         return self.shown(self.impact.before.latest) if self.impact.before else ""
+
+    @property
+    def before_words(self) -> str:
+        """The figure the link is judged from: the latest before, or the quoted one."""
+        return self.impact.before.words(self.shown) if self.impact.before else ""
 
     @property
     def since_mean(self) -> str:
@@ -109,6 +115,9 @@ def link_impact(link: ActionIndicatorLink, *, plan: Plan, today: datetime.date) 
         polarity=indicator.polarity, direction=link.expected_direction, start=start,
         today=today, band=band_of(indicator, values), expected_value=link.expected_value,
         expected_by=link.expected_by, show=item.shown,
+        year_earlier=[(value.period, value.previous_year) for value in values],
+        is_percentage=indicator.unit == Indicator.Unit.PERCENTAGE,
+        own_tolerance=indicator.amber_tolerance,
     )  # fmt: skip
     return LinkImpact(link, impact)
 

@@ -2,6 +2,7 @@
 (governance/fixtures/demo/action-indicator-links.csv, issue 12, section 3), applied by
 improvement_plan.link_services.action_indicator_links_apply against the loaded demo."""
 
+import datetime
 import io
 
 import pytest
@@ -61,3 +62,22 @@ def test_the_director_sees_the_demo_links_judged_in_words(client, demo):
     assert "Not judged: this indicator is tracked, not judged" in page  # FD7: neither
     indicator_page = client.get(reverse("indicator_detail", args=["WF4"])).text
     assert "Permanent staffing of 85% by the end of March" in indicator_page
+
+
+def test_the_demo_impact_says_how_each_judged_link_moved(demo):
+    """With no monthly figure before the plan, each link is judged from the council's
+    quoted previous-year figure by the tolerance: never "Not enough data" on the demo."""
+    from improvement_plan.impact_selectors import plan_impact
+    from improvement_plan.models import Plan
+
+    plan = Plan.objects.get()
+    verdicts = {
+        (item.link.action.reference, item.link.indicator.ref): item.impact.words
+        for group in plan_impact(plan, today=datetime.date(2023, 7, 20))
+        for item in group.links
+    }
+
+    assert verdicts[("3.1.1", "SG8")] == "Moved as expected"  # 51% to 80%
+    assert verdicts[("3.5.3", "CIN5")] == "Moved as expected"  # 27% to 15%, lower is better
+    assert verdicts[("2.3.1", "WF4")] == "No signal yet"  # 30% to 33%, within 5 points
+    assert "Not enough data" not in verdicts.values()

@@ -56,8 +56,8 @@ NOISE_SINCE = [51, 49, 50, 52, 48]
         ("higher", "polarity", [], HIGHER_SINCE * 2, impact.NOT_ENOUGH),
         ("higher", "polarity", FLAT, [], impact.NOT_ENOUGH),
         ("higher", "polarity", FLAT, [None, None], impact.NOT_ENOUGH),
-        # Fewer than 12 figures in all: not enough for SPC limits.
-        ("higher", "polarity", [50, 51, 49], [60, 61, 62], impact.NOT_ENOUGH),
+        # Fewer than 12 figures in all: judged by the tolerance instead (tests below).
+        ("higher", "polarity", [50, 51, 49], [60, 61, 62], impact.AS_EXPECTED),
         # Fewer than 12 before, 12 in all: limits from every figure; a shift still shows.
         ("higher", "polarity", [50, 49, 51, 50, 50], HIGHER_SINCE, impact.AS_EXPECTED),
     ],
@@ -147,3 +147,91 @@ def test_target_words(value, by, words):
 )
 def test_start_is_the_actions_when_known_else_the_links(action_start, linked_on, expected):
     assert start_month(action_start, linked_on) == expected
+
+
+OCT, JUN = datetime.date(2022, 10, 1), datetime.date(2023, 6, 1)
+PLAN_START = datetime.date(2022, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("polarity", "direction", "quoted", "figures", "own", "verdict"),
+    [
+        # The council's previous-year figure is the "before"; 5 points is the tolerance.
+        ("lower", "polarity", 34, [22], None, impact.AS_EXPECTED),
+        ("higher", "polarity", 72, [63], None, impact.WRONG_WAY),
+        ("higher", "polarity", 62, [58], None, impact.NO_SIGNAL),
+        ("higher", "polarity", 62, [67], None, impact.NO_SIGNAL),  # 5 points is not more
+        ("higher", "polarity", 62, [67.1], None, impact.AS_EXPECTED),
+        ("higher", "up", 88, [88], None, impact.NO_SIGNAL),
+        # The latest figure since decides: October down, June back up past the tolerance.
+        ("higher", "polarity", 62, [58, 78.1], None, impact.AS_EXPECTED),
+        # The council's own tolerance, wider than ours, is used.
+        ("lower", "polarity", 34, [22], Decimal(15), impact.NO_SIGNAL),
+        # Never judged without a polarity, quoted figure or not.
+        ("not_set", "up", 34, [22], None, impact.NOT_JUDGED),
+        # No quoted figure and no monthly one before: not enough data.
+        ("higher", "polarity", None, [58], None, impact.NOT_ENOUGH),
+    ],
+)
+def test_by_the_tolerance_from_the_quoted_previous_year(
+    polarity, direction, quoted, figures, own, verdict
+):
+    periods = [OCT, JUN][: len(figures)]
+    found = judge_impact(
+        series=[(p, Decimal(str(v))) for p, v in zip(periods, figures, strict=True)],
+        polarity=polarity, direction=direction, start=PLAN_START, today=TODAY,
+        year_earlier=[(p, None if quoted is None else Decimal(quoted)) for p in periods],
+        is_percentage=True, own_tolerance=own,
+    )  # fmt: skip
+    assert found.verdict == verdict
+    assert found.reason
+
+
+def test_tolerance_judgement_says_what_it_rests_on():
+    found = judge_impact(
+        series=[(OCT, Decimal(22))], polarity="lower", direction="polarity",
+        start=PLAN_START, today=TODAY, year_earlier=[(OCT, Decimal(34))],
+        is_percentage=True, show=lambda value: f"{value:.0f}%",
+    )  # fmt: skip
+    assert found.basis == impact.BY_TOLERANCE
+    assert found.before.quoted_with == OCT
+    assert found.reason == (
+        "1 monthly figure, fewer than the 12 SPC needs, so this is judged by the amber "
+        "tolerance of 5 points, not by SPC: from 34% (the previous year's, as quoted in "
+        "October 2022) to 22% in October 2022, down 12 points; it was expected to move down."
+    )
+
+
+def test_a_quoted_figure_is_used_only_where_its_year_began_before_the_start():
+    """A figure quoted with a month more than a year after the start describes a year
+    the action was already running in: it is no "before"."""
+    late = datetime.date(2023, 7, 1)
+    found = judge_impact(
+        series=[(late, Decimal(22))], polarity="lower", direction="polarity",
+        start=PLAN_START, today=TODAY, year_earlier=[(late, Decimal(34))],
+    )  # fmt: skip
+    assert found.verdict == impact.NOT_ENOUGH
+    assert "no previous-year figure was quoted" in found.reason
+
+
+def test_monthly_figures_before_win_over_the_quoted_one():
+    found = judge_impact(
+        series=[(datetime.date(2022, 5, 1), Decimal(25)), (OCT, Decimal(22))],
+        polarity="lower", direction="polarity", start=PLAN_START, today=TODAY,
+        year_earlier=[(OCT, Decimal(34))], is_percentage=True,
+    )  # fmt: skip
+    assert found.before.quoted_with is None
+    assert found.verdict == impact.NO_SIGNAL  # 25 to 22 is within 5 points
+
+
+@pytest.mark.parametrize(
+    ("latest", "verdict"),
+    [(17, impact.AS_EXPECTED), (18.5, impact.NO_SIGNAL), (20, impact.WRONG_WAY)],
+)
+def test_staying_in_a_band_by_the_tolerance(latest, verdict):
+    found = judge_impact(
+        series=[(datetime.date(2022, 5, 1), Decimal(17)), (OCT, Decimal(str(latest)))],
+        polarity="band", direction="polarity", start=PLAN_START, today=TODAY,
+        band=(Decimal(16), Decimal(18)), own_tolerance=Decimal(1),
+    )  # fmt: skip
+    assert found.verdict == verdict
