@@ -8,7 +8,9 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from django.views.generic import DetailView, FormView
 from rules.contrib.views import PermissionRequiredMixin
 
@@ -50,6 +52,12 @@ def add_service_errors(form, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, field_messages)
 
 
+def impact_url(action) -> str:
+    """The impact page of the action's own plan, which need not be the current one."""
+    plan_id = action.objective.priority.plan_id
+    return f"{reverse('plan_impact')}?{urlencode({'plan': plan_id})}"
+
+
 class ActionDetailView(ActionMixin, DetailView):
     permission_required = "improvement_plan.view_action"
     template_name = "improvement_plan/action_detail.html"
@@ -63,6 +71,7 @@ class ActionDetailView(ActionMixin, DetailView):
             can_review=user.has_perm("improvement_plan.add_directorreview", action),
             can_link=user.has_perm("improvement_plan.link_indicators", action),
             can_download=user.has_perm("improvement_plan.view_evidence", action),
+            impact_url=impact_url(action),
             **kwargs,
         )
 

@@ -264,8 +264,8 @@ def test_each_linked_indicator_shows_its_expected_effect_as_the_impact_page_does
         assert words in page
         assert words in impact
     assert "Fewer repeat referrals once the audit lands" in page
-    priority = action.objective.priority.number
-    assert f'href="{reverse("plan_impact")}#priority-{priority}"' in page
+    priority, plan = action.objective.priority.number, action.objective.priority.plan_id
+    assert f'href="{reverse("plan_impact")}?plan={plan}#priority-{priority}"' in page
 
 
 def test_evidence_downloads_as_an_attachment_never_sniffed(client, action, lead):

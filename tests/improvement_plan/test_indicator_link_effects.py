@@ -334,7 +334,25 @@ def test_the_plan_overview_and_the_action_page_link_to_the_impact_view(client, a
     client.force_login(lead)
     impact = reverse("plan_impact")
     assert f'href="{impact}"' in client.get(reverse("plan_overview")).text
-    assert f'href="{impact}"' in client.get(reverse("action_detail", args=[action.pk])).text
+    own_plan = f"{impact}?plan={action.objective.priority.plan_id}"
+    assert f'href="{own_plan}"' in client.get(reverse("action_detail", args=[action.pk])).text
+
+
+def test_an_earlier_plans_impact_opens_by_its_id_and_an_unknown_one_is_not_found(
+    client, action, lead
+):
+    linked_with_figures(action, "CIN8", RISING)
+    PlanFactory(title="A later plan", starts_on=datetime.date(2024, 4, 1))  # now current
+    client.force_login(lead)
+    impact = reverse("plan_impact")
+
+    current = client.get(impact).text
+    earlier = client.get(impact, {"plan": action.objective.priority.plan_id}).text
+
+    assert "No action in this plan is linked" in current
+    assert "Moved as expected: 1 link" in earlier
+    assert client.get(impact, {"plan": "999999"}).status_code == 404
+    assert client.get(impact, {"plan": "x'"}).status_code == 404
 
 
 def test_a_scorecard_too_large_for_one_form_is_searched_first(
