@@ -26,6 +26,7 @@ from scorecard.domain.indicator_settings import (
 )
 from scorecard.forms import NumberField
 from scorecard.models import Indicator, ServiceArea
+from scorecard.selectors.rows import target_in_force
 from scorecard.selectors.settings import newest_target
 from scorecard.settings_services import REASON_MAX, SettingsChange, current_parts, row_problems
 from scorecard.tables import month_in_words
@@ -87,15 +88,26 @@ def _row_fields(indicator: Indicator, months: list[tuple[str, str]]) -> dict[str
     }  # fmt: skip
 
 
-def _hints(indicator: Indicator, target) -> dict[str, str]:
+def _target_words(indicator: Indicator, target, *, this_month: datetime.date) -> str:
+    """The newest target in words and, when it starts in a later month, the one in force."""
+    if target is None:
+        return "No target yet"
+    if target.effective_from <= this_month:
+        return f"Now: {target.written} from {month_in_words(target.effective_from)}"
+    targets = getattr(indicator, "targets_newest_first", None)
+    if targets is None:
+        targets = list(indicator.targets.order_by("-effective_from"))
+    in_force = target_in_force(targets, period=this_month)
+    now = f"now {in_force.written}" if in_force else "no target now"
+    return f"From {month_in_words(target.effective_from)}: {target.written}; {now}"
+
+
+def _hints(indicator: Indicator, target, *, this_month: datetime.date) -> dict[str, str]:
     """The words with a row's fields: why its polarity is what it is (learned, or who
-    set it), the default tolerance, and the target now."""
+    set it), the default tolerance, and the target now and to come."""
     figure = None if target is None else (target.high if target.low is None else target.low)
     default = default_tolerance_words(is_percentage=indicator.unit == PERCENTAGE, figure=figure)
-    if target is None:
-        now = "No target yet"
-    else:
-        now = f"Now: {target.written} from {month_in_words(target.effective_from)}"
+    now = _target_words(indicator, target, this_month=this_month)
     return {
         "polarity_hint": indicator.polarity_reason,
         "tolerance_hint": f"Empty: {default}",
@@ -117,7 +129,7 @@ class IndicatorSettingsForm(OpenedVersionFormMixin, forms.Form):
     def __init__(self, *args, indicators: list[Indicator], today: datetime.date, **kwargs):
         self.indicators = indicators
         super().__init__(*args, **kwargs)
-        this_month = today.replace(day=1)
+        self.this_month = this_month = today.replace(day=1)
         months = [(f"{m:%Y-%m}", month_in_words(m)) for m in months_offered(today)]
         for indicator in indicators:
             initial = {**current_parts(indicator), "target_from": f"{this_month:%Y-%m}"}
@@ -140,7 +152,8 @@ class IndicatorSettingsForm(OpenedVersionFormMixin, forms.Form):
         for indicator in self.indicators:
             target = newest_target(indicator)
             fields = {part: self[setting_field(indicator.pk, part)] for part in PARTS}
-            rows.append({"indicator": indicator, **fields, **_hints(indicator, target)})
+            hints = _hints(indicator, target, this_month=self.this_month)
+            rows.append({"indicator": indicator, **fields, **hints})
         return rows
 
     def _change(self, indicator: Indicator) -> SettingsChange:

@@ -6,6 +6,9 @@ words, and what counts as new for the Director. No database, no requests.
   person's posts lead, then the summaries. Anyone holding a post today sees the actions
   their posts lead. A viewer sees the plan and scorecard summaries, and so does anyone
   for whom nothing else applies: nobody's home is only "you hold no posts".
+- Heading: the Director's page is "The Director's view"; a home whose only work is the
+  actions a person leads is "Your actions"; one with no work but the summaries, "Where
+  the plan and the scorecard stand"; any other mix of work, "Your work".
 - Pack state: what a meeting's papers have reached, read from its packs: published
   (a published pack not withdrawn), built and waiting to be published, being built,
   failed, or not built. A withdrawn pack is not published.
@@ -47,6 +50,16 @@ def home_sections(*, held_roles: Iterable[str], holds_posts: bool) -> tuple[str,
     if not wanted - {ACTIONS} and not holds_posts:
         wanted.add(SUMMARIES)
     return tuple(section for section in SECTION_ORDER if section in wanted)
+
+
+def home_heading(sections: tuple[str, ...]) -> str:
+    """The home page's heading for the sections it shows (module docstring)."""
+    if DIRECTOR in sections:
+        return "The Director’s view"
+    work = tuple(section for section in sections if section != SUMMARIES)
+    if work == (ACTIONS,):
+        return "Your actions"
+    return "Your work" if work else "Where the plan and the scorecard stand"
 
 
 @dataclass(frozen=True)

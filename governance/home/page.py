@@ -48,6 +48,7 @@ def home_page(*, person, today: datetime.date, now: datetime.datetime) -> dict:
     sections = sections_for(person, today=today)
     page = {
         "sections": sections,
+        "heading": rules.home_heading(sections),
         "posts": list(posts_held(person=person, today=today)),
         "challenges": list(open_challenges_for(person=person, today=today)),
         "actions_arising": actions_arising_rows(person=person, today=today),

@@ -38,6 +38,21 @@ def test_each_role_held_adds_its_section_in_page_order(held, holds_posts, expect
     assert home.home_sections(held_roles=held, holds_posts=holds_posts) == expected
 
 
+@pytest.mark.parametrize(
+    ("sections", "heading"),
+    [
+        (("director", "actions"), "The Director’s view"),
+        (("actions",), "Your actions"),
+        (("actions", "summaries"), "Your actions"),
+        (("summaries",), "Where the plan and the scorecard stand"),
+        (("performance",), "Your work"),
+        (("democratic", "administrator", "actions"), "Your work"),
+    ],
+)
+def test_the_heading_says_what_the_home_holds(sections, heading):
+    assert home.home_heading(sections) == heading
+
+
 BUILT, QUEUED, FAILED = "built", "queued", "failed"
 
 

@@ -79,7 +79,9 @@ def test_section_is_marked_on_pages_under_it(client, viewer):
 
 def test_title_names_the_page_then_the_service(client, viewer, settings):
     content = client.get(reverse("home")).content.decode()
-    assert page_title(content) == f"Your actions – {settings.SERVICE_NAME}"
+    assert (
+        page_title(content) == f"Where the plan and the scorecard stand – {settings.SERVICE_NAME}"
+    )
 
 
 def test_signed_in_person_is_named_with_change_password_and_sign_out(client, viewer):
@@ -142,10 +144,19 @@ def test_home_says_which_posts_are_held_and_how_many_actions_are_overdue(client,
     assert "1.1.1" in content
 
 
-def test_home_says_so_when_no_posts_are_held(client, viewer):
+def test_home_says_so_when_no_posts_are_held(client):
+    lead = UserFactory(roles=[roles.LEAD_OFFICER])
+    client.force_login(lead)
     content = client.get(reverse("home")).content.decode()
+    assert '<h1 class="govuk-heading-l">Your actions</h1>' in content
     assert "You do not hold any posts today" in content
     assert "overdue" not in content
+
+
+def test_a_viewer_without_posts_is_not_told_about_posts(client, viewer):
+    content = client.get(reverse("home")).content.decode()
+    assert '<h1 class="govuk-heading-l">Where the plan and the scorecard stand</h1>' in content
+    assert "You do not hold any posts today" not in content
 
 
 # Signed out: sign in and the password pages
@@ -195,7 +206,7 @@ def test_signing_in_through_the_form_reaches_home(client):
         reverse("login"), {"username": user.email, "password": PASSWORD}, follow=True
     )
     assert response.redirect_chain[-1][0] == reverse("home")
-    assert "Your actions" in response.content.decode()
+    assert "Where the plan and the scorecard stand" in response.content.decode()
 
 
 @pytest.mark.parametrize(

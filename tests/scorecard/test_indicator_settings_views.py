@@ -88,6 +88,18 @@ def test_the_default_tolerance_and_the_target_now_are_said_in_words(officer_clie
     assert "No target yet" in page
 
 
+def test_a_target_set_for_a_later_month_is_not_called_the_target_now(officer_client, indicators):
+    screened = indicators[0]
+    later = datetime.date.today().replace(day=1) + datetime.timedelta(days=62)
+    TargetFactory(
+        indicator=screened, written="90%", kind="single", low=90, high=90,
+        effective_from=later.replace(day=1),
+    )  # fmt: skip
+    page = officer_client.get(URL).content.decode()
+    assert f"From {later:%B %Y}: 90%; now 85%" in page
+    assert "Now: 90%" not in page
+
+
 def test_saving_writes_the_rows_changed_and_says_so(officer_client, indicators):
     screened, assessed, contacts = indicators
     opened = officer_client.get(URL)
