@@ -14,6 +14,9 @@ Rules:
   not count) came after the latest review of that action, or that were never reviewed;
   newest first. Marked new when the update came after the last review she recorded of
   any action (governance.domain.home.is_new).
+- How the linked indicators moved: the impact view's verdicts for the current plan's
+  links (improvement_plan.impact_selectors), counted, worst first, with the links that
+  moved the wrong way named.
 - Her open challenges: reviews she recorded that challenge a RAG and that no progress
   update has answered yet.
 """
@@ -27,6 +30,8 @@ from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 from governance.domain.home import is_new
 from governance.home.changes import PriorityChange, SinceBoard, since_last_board
 from governance.home.meetings import MeetingRow, next_meetings
+from improvement_plan.domain import impact as impact_rules
+from improvement_plan.impact_selectors import LinkImpact, plan_impact
 from improvement_plan.models import Action, DirectorReview, Plan
 from improvement_plan.rag_selectors import with_computed_rag
 from improvement_plan.selectors import PlanOverview, RagCounts, current_plan, plan_overview
@@ -148,6 +153,35 @@ class DirectorPage:
     last_review_at: datetime.datetime | None
     challenges: list[DirectorReview]
     meetings: list[MeetingRow]
+    impact: "ImpactSummary | None" = None
+
+
+IMPACT_ORDER = (
+    impact_rules.WRONG_WAY, impact_rules.NO_SIGNAL, impact_rules.AS_EXPECTED,
+    impact_rules.NOT_ENOUGH, impact_rules.NOT_JUDGED,
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ImpactSummary:
+    """How many of the plan's links have each verdict (worst first), and those that
+    moved the wrong way."""
+
+    counts: list[tuple[str, int]]
+    wrong_way: list[LinkImpact]
+
+
+def impact_summary(plan: Plan | None, *, today: datetime.date) -> ImpactSummary | None:
+    """The impact view's verdicts for the plan, counted (module docstring)."""
+    if plan is None:
+        return None
+    links = [item for group in plan_impact(plan, today=today) for item in group.links]
+    if not links:
+        return ImpactSummary([], [])
+    found = Counter(item.impact.verdict for item in links)
+    counts = [(impact_rules.VERDICT_WORDS[v], found[v]) for v in IMPACT_ORDER if found[v]]
+    wrong = [item for item in links if item.impact.verdict == impact_rules.WRONG_WAY]
+    return ImpactSummary(counts, wrong)
 
 
 def priority_rows(overview, since: SinceBoard | None) -> list[tuple[RagCounts, str]]:
@@ -185,4 +219,5 @@ def director_page(*, person, today: datetime.date, now: datetime.datetime) -> Di
         last_review_at=last_review_at,
         challenges=open_challenges_made_by(person),
         meetings=next_meetings(user=person, now=now, today=today),
+        impact=impact_summary(plan, today=today),
     )

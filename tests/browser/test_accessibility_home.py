@@ -17,6 +17,7 @@ from django.utils import timezone
 from governance import roles
 from governance.models import Pack, Reminder
 from improvement_plan import services
+from improvement_plan.models import ActionIndicatorLink
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.governance.factories import (
     AgendaItemFactory,
@@ -79,9 +80,14 @@ def world():
         rag_reason="Data late", today=today,
     )  # fmt: skip
     last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
-    red = IndicatorFactory(ref="CIN8", title="Child and Family Assessments completed in 45 days")
+    red = IndicatorFactory(
+        ref="CIN8", title="Child and Family Assessments completed in 45 days", polarity="higher"
+    )
     TargetFactory(indicator=red, written="85%", kind="single", low=85, high=None)
-    IndicatorValueFactory(indicator=red, period=last_month, value=74, state="approved")
+    IndicatorValueFactory(
+        indicator=red, period=last_month, value=74, previous_year=81, state="approved"
+    )
+    ActionIndicatorLink.objects.create(action=late, indicator=red, reason="Timely assessments")
     IndicatorValueFactory(indicator=IndicatorFactory(ref="CIN9"), period=last_month,
                           value=12, state="submitted")  # fmt: skip
     meeting = MeetingFactory(starts_at=now + datetime.timedelta(days=11),
@@ -108,7 +114,7 @@ def screenshot(page, name: str) -> None:
 
 
 HEADINGS = {
-    "director": "Waiting for your review",
+    "director": "How the linked indicators moved",
     "lead": "Actions your posts lead",
     "performance": "Scorecard returns",
     "democratic": "Meetings and papers",

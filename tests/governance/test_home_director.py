@@ -14,7 +14,7 @@ from django.utils import timezone
 from governance import roles
 from governance.models import Meeting, Pack
 from improvement_plan import services
-from improvement_plan.models import Action, DirectorReview, ProgressUpdate
+from improvement_plan.models import Action, ActionIndicatorLink, DirectorReview, ProgressUpdate
 from improvement_plan.records.services import board_record_take
 from tests.governance.factories import (
     AgendaItemFactory,
@@ -29,6 +29,7 @@ from tests.improvement_plan.factories import ActionFactory, ObjectiveFactory, Pl
 from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory, TargetFactory
 
 pytestmark = pytest.mark.django_db
+START = datetime.date(2022, 6, 1)
 
 
 @pytest.fixture
@@ -251,6 +252,11 @@ def a_plan_of(count: int, *, lead):
     Action.objects.filter(pk__in=[a.pk for a in actions[::3]]).update(
         due_date=datetime.date(2020, 1, 1)
     )
+    moved = IndicatorFactory(polarity="higher")
+    IndicatorValueFactory(indicator=moved, state="approved", value=40, previous_year=60)
+    ActionIndicatorLink.objects.bulk_create(
+        ActionIndicatorLink(action=a, indicator=moved) for a in actions[::7]
+    )
     return actions
 
 
@@ -276,3 +282,23 @@ def test_her_page_reads_the_same_queries_for_10_and_3000_actions(
         page = client.get(reverse("home")).text
     assert "have a progress update you have not reviewed" in page
     assert "Since the last board" in page
+    assert ": 429 links</li>" in page  # every 7th of 3,000 actions, one verdict
+
+
+def test_how_the_linked_indicators_moved_is_counted_worst_first(client, director):
+    action = ActionFactory(reference="2.3.1", objective__priority__plan__starts_on=START)
+    fell = IndicatorFactory(ref="CF25", title="Dental checks", polarity="higher")
+    IndicatorValueFactory(
+        indicator=fell, period=datetime.date(2022, 10, 1), value=63, previous_year=72,
+        state="approved",
+    )  # fmt: skip
+    tracked = IndicatorFactory(ref="FD7", polarity="neither")
+    ActionIndicatorLink.objects.create(action=action, indicator=fell)
+    ActionIndicatorLink.objects.create(action=action, indicator=tracked)
+
+    page = home(client, director)
+
+    assert "How the linked indicators moved" in page
+    assert page.index("Moved the wrong way: 1 link") < page.index("Not judged: 1 link")
+    assert "CF25 Dental checks</a>, linked to" in page
+    assert "72.0% (the previous year&#x27;s, as quoted in October 2022) to 63.0%" in page
