@@ -1,7 +1,8 @@
 """Improvement plan pages at volume: 3,000 actions over 7 priorities, 30,000 progress updates.
 
 seed_plan() is also what the query-count tests use to build a plan of any size fast:
-everything goes in with bulk_create.
+everything goes in with bulk_create, in batches (BATCH), so it builds 100,000 actions;
+each action's tracking facts (improvement_plan.tracking) are set as the rows are made.
 """
 
 import datetime
@@ -31,6 +32,7 @@ PRIORITIES = 7
 OBJECTIVES_PER_PRIORITY = 6
 UPDATES_PER_ACTION = 10
 POSTS = 24
+BATCH = 2_000
 
 
 def _posts() -> list[Post]:
@@ -68,7 +70,7 @@ def _actions(objectives: list[Objective], count: int, rng: random.Random) -> lis
                 reported_rag=rng.choice(["", *Rag.values]),
             )
         )
-    return Action.objects.bulk_create(actions)
+    return Action.objects.bulk_create(actions, batch_size=BATCH)
 
 
 def _leads(actions: list[Action], posts: list[Post]) -> None:
@@ -79,22 +81,37 @@ def _leads(actions: list[Action], posts: list[Post]) -> None:
         rows.append(through(action=action, post=posts[first]))
         if second != first:
             rows.append(through(action=action, post=posts[second]))
-    through.objects.bulk_create(rows)
+    through.objects.bulk_create(rows, batch_size=BATCH)
 
 
-def _history(actions, *, updates_per_action: int, moved_every: int, rng, author) -> None:
+def _updates(actions, *, updates_per_action: int, rng, author) -> None:
+    """Each action's progress updates, its latest kept as its last_update_at."""
     now = timezone.now()
-    ProgressUpdate.objects.bulk_create(
-        ProgressUpdate(
-            action=action,
-            text=f"Update {u} on {action.reference}: work continues",
-            author=author,
-            created_at=now - datetime.timedelta(days=rng.randint(0, 400)),
-            reported_rag=rng.choice(Rag.values),
-        )
-        for action in actions
-        for u in range(updates_per_action)
-    )
+    updates = []
+    for action in actions:
+        for u in range(updates_per_action):
+            updates.append(
+                ProgressUpdate(
+                    action=action,
+                    text=f"Update {u} on {action.reference}: work continues",
+                    author=author,
+                    created_at=now - datetime.timedelta(days=rng.randint(0, 400)),
+                    reported_rag=rng.choice(Rag.values),
+                )
+            )
+            latest = action.last_update_at
+            action.last_update_at = (
+                max(latest, updates[-1].created_at) if latest else updates[-1].created_at
+            )
+        if len(updates) >= BATCH:
+            ProgressUpdate.objects.bulk_create(updates, batch_size=BATCH)
+            updates = []
+    ProgressUpdate.objects.bulk_create(updates, batch_size=BATCH)
+
+
+def _moves(actions, *, moved_every: int, rng, author) -> None:
+    """For every `moved_every`th dated action, one to three due-date changes (counted)."""
+    now = timezone.now()
     changes = []
     for n, action in enumerate(actions):
         if n % moved_every or action.due_date is None:
@@ -113,9 +130,16 @@ def _history(actions, *, updates_per_action: int, moved_every: int, rng, author)
                 )
             )
             due = later
-        action.due_date = due
-    DueDateChange.objects.bulk_create(changes)
-    Action.objects.bulk_update(actions, ["due_date"])
+        action.due_date, action.rebaseline_count = due, 1 + n % 3
+    DueDateChange.objects.bulk_create(changes, batch_size=BATCH)
+
+
+def _history(actions, *, updates_per_action: int, moved_every: int, rng, author) -> None:
+    _updates(actions, updates_per_action=updates_per_action, rng=rng, author=author)
+    _moves(actions, moved_every=moved_every, rng=rng, author=author)
+    Action.objects.bulk_update(
+        actions, ["due_date", "last_update_at", "rebaseline_count"], batch_size=BATCH
+    )
 
 
 @transaction.atomic

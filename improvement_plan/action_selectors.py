@@ -30,7 +30,7 @@ from improvement_plan.models import (
     Evidence,
     ProgressUpdate,
 )
-from improvement_plan.rag_selectors import judge, with_computed_rag, with_tracking
+from improvement_plan.rag_selectors import judge, with_computed_rag
 from scorecard.models import Indicator, IndicatorValue
 from scorecard.tables import value_in_words
 
@@ -45,10 +45,8 @@ IMPORTED = "Imported from the plan document"
 def action_queryset() -> QuerySet[Action]:
     """Actions with what the detail and form pages show and the rules read, in one query
     (plus lead posts and milestones, prefetched)."""
-    return with_tracking(
-        Action.objects.select_related("objective__priority__plan", "owner").prefetch_related(
-            Prefetch("lead_posts", queryset=Post.objects.order_by("name")), "milestones"
-        )
+    return Action.objects.select_related("objective__priority__plan", "owner").prefetch_related(
+        Prefetch("lead_posts", queryset=Post.objects.order_by("name")), "milestones"
     )
 
 

@@ -18,6 +18,7 @@ from improvement_plan.models import (
     Priority,
     ProgressUpdate,
 )
+from improvement_plan.tracking import tracking_refresh
 
 
 @admin.register(Plan)
@@ -40,6 +41,25 @@ class ObjectiveAdmin(admin.ModelAdmin):
     list_select_related = ["priority"]
 
 
+class KeepsTrackingFacts:
+    """An admin for a row the computed RAG reads (a progress update, a due-date change):
+    after a save or delete here, the action's tracking facts are recomputed
+    (improvement_plan.tracking), as the services do."""
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        tracking_refresh(action_ids=[obj.action_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        tracking_refresh(action_ids=[obj.action_id])
+
+    def delete_queryset(self, request, queryset):
+        action_ids = set(queryset.values_list("action_id", flat=True))
+        super().delete_queryset(request, queryset)
+        tracking_refresh(action_ids=action_ids)
+
+
 class ProgressUpdateInline(admin.TabularInline):
     model = ProgressUpdate
     form = OpenedVersionAdminForm
@@ -55,6 +75,11 @@ class ActionAdmin(SimpleHistoryAdmin):
     filter_horizontal = ["lead_posts"]
     inlines = [ProgressUpdateInline]  # links to indicators: ActionIndicatorLinkAdmin
 
+    def save_related(self, request, form, formsets, change):
+        """The inline progress updates may have changed: recompute the tracking facts."""
+        super().save_related(request, form, formsets, change)
+        tracking_refresh(action_ids=[form.instance.pk])
+
 
 @admin.register(ActionIndicatorLink)
 class ActionIndicatorLinkAdmin(SimpleHistoryAdmin):
@@ -69,7 +94,7 @@ class ActionIndicatorLinkAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProgressUpdate)
-class ProgressUpdateAdmin(admin.ModelAdmin):
+class ProgressUpdateAdmin(KeepsTrackingFacts, admin.ModelAdmin):
     form = OpenedVersionAdminForm
     list_display = ["action", "created_at", "author", "reported_rag", "is_imported"]
     list_select_related = ["action", "author"]
@@ -83,7 +108,7 @@ class MilestoneAdmin(admin.ModelAdmin):
 
 
 @admin.register(DueDateChange)
-class DueDateChangeAdmin(admin.ModelAdmin):
+class DueDateChangeAdmin(KeepsTrackingFacts, admin.ModelAdmin):
     """Due-date changes are the slippage record: shown, never edited here."""
 
     list_display = ["action", "from_date", "to_date", "reason", "changed_by", "changed_at"]

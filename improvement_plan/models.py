@@ -101,9 +101,22 @@ class Action(models.Model):
         blank=True,
         help_text="The scorecard indicators this action should move.",
     )
+    # The two facts the computed RAG reads besides the action's own fields, kept here so
+    # lists judge thousands of actions over plain columns (issue 13). Written only by
+    # improvement_plan.tracking.tracking_refresh, which the services that add progress
+    # updates or move due dates call; never edited by hand.
+    last_update_at = models.DateTimeField(
+        null=True, blank=True, editable=False,
+        help_text="The latest lead's progress update (imported entries do not count).",
+    )  # fmt: skip
+    rebaseline_count = models.PositiveIntegerField(
+        default=0, editable=False, help_text="How many times the due date has moved."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(m2m_fields=[lead_posts])  # links: ActionIndicatorLink.history
+    history = HistoricalRecords(  # links: ActionIndicatorLink.history
+        m2m_fields=[lead_posts], excluded_fields=["last_update_at", "rebaseline_count"]
+    )
 
     class Meta:
         ordering = ["objective", "order"]

@@ -2,31 +2,19 @@
 
 improvement_plan.domain.rag is the rule. Lists need to filter, count and sort by
 RAG across thousands of actions, so the rule is also written here as a SQL CASE over
-two annotations; tests/improvement_plan/test_rag_selectors.py pins the two together.
+the action's tracking facts, plain columns kept by improvement_plan.tracking, so it is
+worked out once per row without a subquery (issue 13);
+tests/improvement_plan/test_rag_selectors.py pins the two together.
 """
 
 import datetime
 
 from django.conf import settings
-from django.db.models import (
-    Case,
-    CharField,
-    Count,
-    DateTimeField,
-    IntegerField,
-    Max,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
-from django.db.models.functions import Coalesce
+from django.db.models import Case, CharField, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from improvement_plan.domain import rag
-from improvement_plan.models import Action, DueDateChange, ProgressUpdate
+from improvement_plan.models import Action
 
 COMPLETE_STATUSES = (Action.Status.COMPLETE, Action.Status.COMPLETE_AND_EMBEDDING)
 
@@ -40,34 +28,13 @@ def thresholds() -> rag.Thresholds:
     )
 
 
-def with_tracking(queryset: QuerySet[Action]) -> QuerySet[Action]:
-    """Annotates `last_update_at` (latest lead's update; imported entries do not count)
-    and `rebaseline_count` (due-date changes), each by a subquery so they do not multiply.
-    """
-    last_update = (
-        ProgressUpdate.objects.filter(action=OuterRef("pk"), is_imported=False)
-        .values("action")
-        .annotate(latest=Max("created_at"))
-        .values("latest")
-    )
-    moves = (
-        DueDateChange.objects.filter(action=OuterRef("pk"))
-        .values("action")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    return queryset.annotate(
-        last_update_at=Subquery(last_update, output_field=DateTimeField()),
-        rebaseline_count=Coalesce(Subquery(moves, output_field=IntegerField()), 0),
-    )
-
-
 def _start_of_local_day(day: datetime.date) -> datetime.datetime:
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
 
 
 def computed_rag_expression(*, today: datetime.date, limits: rag.Thresholds | None = None):
-    """The rule of improvement_plan.domain.rag.computed_rag as a CASE over with_tracking()."""
+    """The rule of improvement_plan.domain.rag.computed_rag as a CASE over the action's
+    columns; `today` is a parameter, so the passing of time needs no daily task."""
     limits = limits or thresholds()
     stale_before = _start_of_local_day(today - datetime.timedelta(days=limits.stale_update_days))
     due_soon_by = today + datetime.timedelta(days=limits.due_soon_days)
@@ -83,12 +50,12 @@ def computed_rag_expression(*, today: datetime.date, limits: rag.Thresholds | No
 
 
 def with_computed_rag(queryset: QuerySet[Action], *, today: datetime.date) -> QuerySet[Action]:
-    """Actions annotated with tracking facts and `rag` (the computed RAG) for filtering."""
-    return with_tracking(queryset).annotate(rag=computed_rag_expression(today=today))
+    """Actions annotated with `rag` (the computed RAG) for filtering, counting and sorting."""
+    return queryset.annotate(rag=computed_rag_expression(today=today))
 
 
 def judge(action: Action, *, today: datetime.date) -> rag.RagJudgement:
-    """The computed RAG with its reason for one action annotated by with_tracking()."""
+    """The computed RAG with its reason for one action, from its columns."""
     last = action.last_update_at
     return rag.computed_rag(
         is_complete=action.is_complete,
@@ -101,5 +68,5 @@ def judge(action: Action, *, today: datetime.date) -> rag.RagJudgement:
 
 
 def tracked_action(pk: int) -> Action:
-    """One action with the tracking annotations judge() needs."""
-    return with_tracking(Action.objects.filter(pk=pk)).get()
+    """One action as saved now, its tracking facts included, for judge()."""
+    return Action.objects.get(pk=pk)

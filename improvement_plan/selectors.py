@@ -153,19 +153,23 @@ class PlanOverview:
 
 
 def _counts_by_priority(plan: Plan, *, today: datetime.date) -> dict[int, dict[str, int]]:
-    """One grouped query: per priority id, actions by computed RAG, in all, and complete."""
-    counts = {value: Count("pk", filter=Q(rag=value)) for value in rag.WORST_FIRST}
+    """One query grouped by priority and computed RAG: per priority id, actions by RAG, in
+    all, and complete. The RAG is worked out once per action, over plain columns
+    (rag_selectors); complete is Blue, the rule's first case."""
     rows = (
         with_computed_rag(Action.objects.filter(objective__priority__plan=plan), today=today)
-        .values("objective__priority")
-        .annotate(
-            total=Count("pk"),
-            complete=Count("pk", filter=Q(status__in=COMPLETE_STATUSES)),
-            **counts,
-        )
+        .values_list("objective__priority", "rag")
+        .annotate(n=Count("pk"))
         .order_by()
     )
-    return {row.pop("objective__priority"): row for row in rows}
+    counts: dict[int, dict[str, int]] = {}
+    for priority_id, value, n in rows:
+        row = counts.setdefault(priority_id, {"total": 0})
+        row[value] = n
+        row["total"] += n
+    for row in counts.values():
+        row["complete"] = row.get(rag.BLUE, 0)
+    return counts
 
 
 def plan_overview(plan: Plan, *, today: datetime.date) -> PlanOverview:

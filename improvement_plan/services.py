@@ -32,6 +32,7 @@ from improvement_plan.models import (
     ProgressUpdate,
 )
 from improvement_plan.rag_selectors import judge, tracked_action
+from improvement_plan.tracking import tracking_refresh
 from improvement_plan.versions import (
     PROGRESS_LABELS,
     REVIEW_LABELS,
@@ -74,6 +75,7 @@ def due_date_change(
     )  # fmt: skip
     action.due_date = to_date
     _save_action(action, user=user, reason=f"Due date moved: {reason.strip()}", fields=["due_date"])
+    tracking_refresh(action_ids=[action.pk])  # one more re-baseline for the computed RAG
     return change
 
 
@@ -159,6 +161,7 @@ def progress_update_record(
     if moving_to is not None and moving_to != action.due_date:
         due_date_change(action=action, to_date=moving_to, reason=due_date_reason, user=author)
     update = _record_update(action=action, author=author, text=text, values=values, found=found)
+    tracking_refresh(action_ids=[action.pk])  # the lead's latest update, for the computed RAG
     update.computed_rag = judge(tracked_action(action.pk), today=today).rag
     update.save(update_fields=["computed_rag"])
     for uploaded in evidence_files:

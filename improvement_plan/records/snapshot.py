@@ -19,7 +19,7 @@ import datetime
 
 from improvement_plan.domain import due_dates
 from improvement_plan.models import Action, Plan
-from improvement_plan.rag_selectors import COMPLETE_STATUSES, judge, with_tracking
+from improvement_plan.rag_selectors import COMPLETE_STATUSES, judge
 from scorecard.domain import spc as spc_rules
 from scorecard.selectors.months import add_months, months_held
 from scorecard.selectors.rows import scorecard_indicators, scorecard_row, spc_history
@@ -35,7 +35,7 @@ def _iso(day: datetime.date | None) -> str | None:
 
 def action_facts(plan: Plan, *, today: datetime.date) -> list[dict]:
     """Each of the plan's actions as the record keeps it (module docstring)."""
-    actions = with_tracking(Action.objects.filter(objective__priority__plan=plan))
+    actions = Action.objects.filter(objective__priority__plan=plan)
     actions = actions.select_related("objective__priority").order_by(
         "objective__priority__number", "objective__order", "order"
     )

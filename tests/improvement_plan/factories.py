@@ -3,7 +3,15 @@ import datetime
 import factory
 from django.utils import timezone
 
-from improvement_plan.models import Action, Objective, Plan, Priority, ProgressUpdate
+from improvement_plan.models import (
+    Action,
+    DueDateChange,
+    Objective,
+    Plan,
+    Priority,
+    ProgressUpdate,
+)
+from improvement_plan.tracking import tracking_refresh
 from tests.governance.factories import PostFactory
 
 
@@ -56,10 +64,40 @@ class ActionFactory(factory.django.DjangoModelFactory):
         self.lead_posts.set(extracted)
 
 
+def keep_tracking_facts(action: Action) -> None:
+    """What the services do after adding a progress update or a due-date change
+    (improvement_plan.tracking); the action passed in is refreshed too."""
+    tracking_refresh(action_ids=[action.pk])
+    action.refresh_from_db(fields=["last_update_at", "rebaseline_count"])
+
+
 class ProgressUpdateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = ProgressUpdate
+        skip_postgeneration_save = True
 
     action = factory.SubFactory(ActionFactory)
     text = factory.Sequence(lambda n: f"Progress {n}")
     created_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def tracking(self, create, extracted, **kwargs):
+        if create:
+            keep_tracking_facts(self.action)
+
+
+class DueDateChangeFactory(factory.django.DjangoModelFactory):
+    """A due-date change, with the action's tracking facts kept as the services keep them."""
+
+    class Meta:
+        model = DueDateChange
+        skip_postgeneration_save = True
+
+    action = factory.SubFactory(ActionFactory)
+    reason = "leave"
+    changed_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def tracking(self, create, extracted, **kwargs):
+        if create:
+            keep_tracking_facts(self.action)

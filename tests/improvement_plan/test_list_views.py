@@ -16,9 +16,14 @@ from benchmarks.plan_pages import seed_plan
 from governance import roles
 from governance.models import Post
 from improvement_plan.list_export import HEADERS
-from improvement_plan.models import Action, DueDateChange, Objective, Priority
+from improvement_plan.models import Action, Objective, Priority
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
-from tests.improvement_plan.factories import ActionFactory, PlanFactory, ProgressUpdateFactory
+from tests.improvement_plan.factories import (
+    ActionFactory,
+    DueDateChangeFactory,
+    PlanFactory,
+    ProgressUpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 ACTIONS = reverse("action_list")
@@ -67,7 +72,7 @@ LIST_PAGES = ["plan_overview", "action_list", "my_actions", "slippage"]
 @pytest.mark.parametrize("name", LIST_PAGES)
 def test_every_role_reads_every_list(client, user_with_role, any_role, plan, name):
     moved = plan_action(plan, "1.1.1")
-    DueDateChange.objects.create(action=moved, reason="leave", changed_at=timezone.now())
+    DueDateChangeFactory(action=moved)
     client.force_login(user_with_role(any_role))
 
     assert client.get(reverse(name)).status_code == 200
@@ -344,7 +349,7 @@ def test_my_actions_says_why_it_is_empty(client, plan):
 
 
 def move(action, from_date, to_date, reason, who=None, when=datetime.datetime(2023, 5, 3, 10)):
-    DueDateChange.objects.create(
+    DueDateChangeFactory(
         action=action,
         from_date=from_date,
         to_date=to_date,

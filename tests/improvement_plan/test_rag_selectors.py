@@ -7,7 +7,11 @@ from django.utils import timezone
 
 from improvement_plan.models import Action
 from improvement_plan.rag_selectors import judge, with_computed_rag
-from tests.improvement_plan.factories import ActionFactory, ProgressUpdateFactory
+from tests.improvement_plan.factories import (
+    ActionFactory,
+    DueDateChangeFactory,
+    ProgressUpdateFactory,
+)
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2023, 1, 11)
@@ -36,8 +40,6 @@ CASES = [
 
 @pytest.mark.parametrize(("status", "due", "updated", "imported", "moves"), CASES)
 def test_sql_rule_matches_domain_rule(status, due, updated, imported, moves):
-    from improvement_plan.models import DueDateChange
-
     due_date = None if due is None else TODAY + datetime.timedelta(days=due)
     action = ActionFactory(status=status, due_date=due_date)
     if updated is not None:
@@ -45,6 +47,6 @@ def test_sql_rule_matches_domain_rule(status, due, updated, imported, moves):
     if imported:
         ProgressUpdateFactory(action=action, created_at=at(0), is_imported=True)
     for _ in range(moves):
-        DueDateChange.objects.create(action=action, reason="leave", changed_at=at(-5))
+        DueDateChangeFactory(action=action, changed_at=at(-5))
     annotated = with_computed_rag(Action.objects.filter(pk=action.pk), today=TODAY).get()
     assert annotated.rag == judge(annotated, today=TODAY).rag

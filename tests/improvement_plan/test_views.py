@@ -6,13 +6,17 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
 
 from benchmarks.plan_pages import seed_plan
 from governance import roles
-from improvement_plan.models import Action, DueDateChange
+from improvement_plan.models import Action
 from tests.governance.factories import UserFactory
-from tests.improvement_plan.factories import ActionFactory, PlanFactory, PriorityFactory
+from tests.improvement_plan.factories import (
+    ActionFactory,
+    DueDateChangeFactory,
+    PlanFactory,
+    PriorityFactory,
+)
 from tests.improvement_plan.test_list_views import days, plan_action
 
 URL = reverse("plan_overview")
@@ -70,7 +74,7 @@ def test_each_priority_counts_computed_rag_and_percent_complete(viewer_client, p
     plan_action(plan, "1.1.2", due_date=days(7))  # Amber: due soon, no update
     moved = plan_action(plan, "1.1.3", due_date=days(90))  # Amber: moved twice
     for _ in range(2):
-        DueDateChange.objects.create(action=moved, reason="leave", changed_at=timezone.now())
+        DueDateChangeFactory(action=moved)
     plan_action(plan, "1.1.4", due_date=days(90))  # Green
     plan_action(plan, "1.1.5", due_date=days(-3), status=Action.Status.COMPLETE)  # Blue
     plan_action(plan, "1.2.1", status=Action.Status.COMPLETE_AND_EMBEDDING)  # Blue
