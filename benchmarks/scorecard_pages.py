@@ -18,6 +18,7 @@ from benchmarks.timing import line, time_get
 from governance import roles
 from governance.models import Post, PostHolder, User
 from scorecard.domain.references import DEFAULT_SERVICE_AREAS
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import (
     Benchmark,
     Commentary,
@@ -104,7 +105,8 @@ def seed_area(
 ) -> ServiceArea:  # fmt: skip
     """A service area (made if new) with a head of service, three sections, commentary for
     `last`, and `indicators` more indicators numbered from `first`, each with `months`
-    approved monthly values to `last`, two targets and benchmarks for two years."""
+    approved monthly values to `last`, two targets and benchmarks for two years, and
+    their stored SPC judgements (scorecard.judgement_services)."""
     rng = random.Random(seed + first)
     title = dict(DEFAULT_SERVICE_AREAS).get(prefix, prefix)
     post, _ = Post.objects.get_or_create(name=f"HoS {title}")
@@ -121,6 +123,7 @@ def seed_area(
     made_indicators = _indicators(area, indicators, first, rng)
     _targets_and_benchmarks(made_indicators, periods[0])
     _values(made_indicators, periods, rng)
+    indicator_judgements_refresh(indicator_ids=[i.pk for i in made_indicators])
     return area
 
 

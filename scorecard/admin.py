@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import (
     Benchmark,
     Commentary,
@@ -34,12 +35,31 @@ class IndicatorAdmin(admin.ModelAdmin):
     search_fields = ["ref", "title"]
     inlines = [TargetInline, BenchmarkInline]
 
+    def save_model(self, request, obj, form, change):
+        """A polarity or SPC baseline set here reaches the stored judgements (issue 13)."""
+        super().save_model(request, obj, form, change)
+        indicator_judgements_refresh(indicator_ids=[obj.pk])
+
 
 @admin.register(IndicatorValue)
 class IndicatorValueAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "period", "value", "missing_reason", "state"]
     list_select_related = ["indicator"]
     list_filter = ["period"]
+
+    def save_model(self, request, obj, form, change):
+        """A figure changed here reaches the stored judgements (issue 13)."""
+        super().save_model(request, obj, form, change)
+        indicator_judgements_refresh(indicator_ids=[obj.indicator_id])
+
+    def delete_model(self, request, obj):
+        super().delete_model(request, obj)
+        indicator_judgements_refresh(indicator_ids=[obj.indicator_id])
+
+    def delete_queryset(self, request, queryset):
+        indicator_ids = set(queryset.values_list("indicator_id", flat=True))
+        super().delete_queryset(request, queryset)
+        indicator_judgements_refresh(indicator_ids=indicator_ids)
 
 
 @admin.register(Target)

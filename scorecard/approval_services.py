@@ -22,6 +22,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from scorecard.domain.approval import changed_since_seen, seen_versions, self_approval_problem
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import Commentary, IndicatorValue
 from scorecard.services import plain_text, save_states
 
@@ -88,7 +89,10 @@ def values_approve(*, value_ids: Iterable[int], user, seen=None) -> int:
     for value in values:
         value.state, value.approved_by, value.approved_at = State.APPROVED, user, now
     fields = ["state", "approved_by", "approved_at"]
-    return save_states(values, IndicatorValue, fields=fields, user=user, reason="Approved")
+    moved = save_states(values, IndicatorValue, fields=fields, user=user, reason="Approved")
+    if values:  # the series SPC judges changed: its stored judgements follow (issue 13)
+        indicator_judgements_refresh(indicator_ids={value.indicator_id for value in values})
+    return moved
 
 
 def _return_reason(reason: str) -> str:

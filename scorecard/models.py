@@ -271,3 +271,37 @@ class Commentary(models.Model):
 
     def __str__(self):
         return f"{self.service_area.prefix} {self.period:%b %Y} commentary"
+
+
+class IndicatorJudgement(models.Model):
+    """The SPC judgement of an indicator's approved values up to one month, stored so the
+    pages read it instead of re-running SPC over the whole series (issue 13). One per
+    approved value's month; a page showing a month reads the newest one on or before
+    it. Written only by scorecard.judgement_services.indicator_judgements_refresh, from
+    scorecard.domain.spc_months (the same as scorecard.domain.spc.spc() gives)."""
+
+    indicator = models.ForeignKey(Indicator, on_delete=models.CASCADE, related_name="judgements")
+    period = models.DateField(help_text="The month judged: approved values up to it count.")
+    limits = models.JSONField(
+        null=True, blank=True, help_text="The XmR limits as exact decimal text; none: too few."
+    )
+    message = models.CharField(max_length=200, blank=True, help_text="Why there are no limits.")
+    baseline = models.JSONField(null=True, blank=True, help_text="The fixed baseline's indices.")
+    point_index = models.PositiveIntegerField(null=True, blank=True)
+    point_period = models.DateField(null=True, blank=True, help_text="The latest figure's month.")
+    point_value = models.DecimalField(max_digits=14, decimal_places=4, null=True, blank=True)
+    label = models.CharField(max_length=20, blank=True)
+    side = models.CharField(max_length=4, blank=True)
+    rules = models.JSONField(default=list, blank=True)
+    in_baseline = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["indicator", "period"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period"], name="indicator_judgement_period_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator_id} {self.period:%b %Y}: {self.label or self.message}"

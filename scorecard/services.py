@@ -47,6 +47,7 @@ from scorecard.domain.entry import (
     period_problem,
 )
 from scorecard.domain.polarity import polarity_table
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import Indicator, IndicatorValue
 
 State = IndicatorValue.State
@@ -190,7 +191,11 @@ def value_enter(*, indicator, existing, entry: Entry, parts, period, user, opene
     if problems:
         raise ValidationError(problems)
     fields = _fields_for(indicator, merged)
-    return _save_entry(indicator, existing, fields, period=period, user=user)
+    was_approved = existing is not None and existing.state == State.APPROVED
+    written = _save_entry(indicator, existing, fields, period=period, user=user)
+    if written is not None and was_approved:  # it left the approved series SPC judges
+        indicator_judgements_refresh(indicator_ids=[indicator.pk])
+    return written
 
 
 def _changed_parts(indicator_id: int, changed) -> set[str]:
@@ -311,7 +316,7 @@ def indicator_polarities_apply(*, source, user=None) -> int:
     problems += [f"No indicator has the reference {ref}" for ref in table if ref not in held]
     if problems:
         raise ValidationError(problems)
-    changed = 0
+    changed = []
     for ref, (polarity, reason) in table.items():
         indicator = held[ref]
         if indicator.polarity != polarity:
@@ -319,5 +324,6 @@ def indicator_polarities_apply(*, source, user=None) -> int:
             indicator._history_user = user
             indicator._change_reason = f"Polarity: {reason}"[:100]
             indicator.save(update_fields=["polarity"])
-            changed += 1
-    return changed
+            changed.append(indicator.pk)
+    indicator_judgements_refresh(indicator_ids=changed)  # SPC's labels follow polarity
+    return len(changed)

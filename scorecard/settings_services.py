@@ -26,6 +26,7 @@ from django.utils import timezone
 from common.concurrency import Conflict, EditConflict, find_conflicts
 from scorecard.domain import indicator_settings as rules
 from scorecard.domain.targets import parse_target
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import Indicator, Target
 from scorecard.selectors.settings import newest_target
 from scorecard.services import plain_text
@@ -182,4 +183,5 @@ def indicator_settings_apply(
         raise ValidationError(problems)
     for change in changes:
         _write(held[change.indicator_id], change, reason=reason, user=user, today=today)
+    indicator_judgements_refresh(indicator_ids=[change.indicator_id for change in changes])
     return [held[change.indicator_id] for change in changes]

@@ -36,6 +36,7 @@ from scorecard.importing.storing import (
     store_value,
     value_fields,
 )
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import Indicator, ServiceArea
 
 
@@ -79,6 +80,8 @@ def scorecard_import(
         if progress and (done % PROGRESS_EVERY == 0 or done == len(rows)):
             progress(done, len(rows))
     learn_from_evidence(indicator_ids=context.indicator_ids, report=report, user=user)
+    if not dry_run:  # the stored SPC judgements follow the values imported (issue 13)
+        indicator_judgements_refresh(indicator_ids=context.indicator_ids)
     sheet_order = {sheet.name: index for index, sheet in enumerate(sheets)}
     report.warnings.sort(key=lambda w: (sheet_order.get(w.sheet, 0), w.row))
     if dry_run or (all_or_nothing and report.cell_errors):

@@ -2,7 +2,8 @@
 
 Each runs a fixed number of queries whatever the number of indicators: one for the
 indicators and one per prefetch (scorecard_indicators), plus the area's head of
-service and commentary; judgements are made in Python (selectors.rows).
+service and commentary; RAG and direction are judged in Python (selectors.rows), SPC is
+read from the stored judgements (scorecard.models.IndicatorJudgement).
 
 Rules:
 - Head of service: the area's head_of_service post and whoever holds it today
@@ -28,7 +29,8 @@ from scorecard.domain.direction import WORSENING
 from scorecard.domain.rag import RED
 from scorecard.models import Commentary, Section, ServiceArea
 from scorecard.selectors.months import add_months
-from scorecard.selectors.rows import ScorecardRow, scorecard_indicators, scorecard_row, spc_history
+from scorecard.selectors.rows import ScorecardRow, scorecard_indicators, scorecard_row
+from scorecard.selectors.spc import stored_judgements
 
 RED_REASON, WORSENING_REASON, CONCERN_REASON = "red", "worsening", "concern"
 
@@ -91,11 +93,11 @@ def area_month(
 ) -> AreaMonth:
     """A service area's table for a month, in sections, with head of service and
     approved commentary (module docstring): the 13 months the table needs, and with SPC
-    every approved value up to the month."""
+    the stored judgements (scorecard.selectors.spc.stored_judgements)."""
     since = add_months(period, -12)
     indicators = scorecard_indicators(period=period, since=since).filter(service_area=area)
-    history = spc_history(period=period, area=area) if with_spc else None
-    rows = [scorecard_row(i, period=period, history=history) for i in indicators]
+    stored = stored_judgements(period=period, area=area) if with_spc else None
+    rows = [scorecard_row(i, period=period, history=None, judgements=stored) for i in indicators]
     holders = holders_by_post([area.head_of_service_id], today=today)
     commentary = Commentary.objects.filter(
         service_area=area, period=period, state=Commentary.State.APPROVED
@@ -146,10 +148,10 @@ def exceptions(
     *, period: datetime.date, with_spc: bool
 ) -> list[tuple[ServiceArea, list[ExceptionRow]]]:
     """Exceptions for the month across all areas, grouped by area in the areas' order."""
-    history = spc_history(period=period) if with_spc else None
+    stored = stored_judgements(period=period) if with_spc else None
     by_area: dict[int, tuple[ServiceArea, list[ExceptionRow]]] = {}
     for indicator in scorecard_indicators(period=period, since=add_months(period, -12)):
-        row = scorecard_row(indicator, period=period, history=history)
+        row = scorecard_row(indicator, period=period, history=None, judgements=stored)
         reasons = exception_reasons(row)
         if reasons:
             area = indicator.service_area

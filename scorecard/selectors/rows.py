@@ -11,8 +11,9 @@ Rules:
   than any with one. June 2023 shows 2022/23 but never 2023/24.
 - RAG and direction come from scorecard.judgements.judge(), direction on the previous
   period: the month, quarter or year before, by the indicator's frequency.
-- SPC: scorecard.selectors.spc.indicator_spc() over every approved value up to the month,
-  read as light (period, value) points in one query (spc_history), not as models.
+- SPC: the stored judgement on or before the month (scorecard.selectors.spc.stored_spc,
+  issue 13); or, for a caller holding the series (spc_history),
+  scorecard.selectors.spc.indicator_spc() over every approved value up to the month.
 """
 
 import datetime
@@ -25,9 +26,9 @@ from django.db.models import F, Prefetch, QuerySet
 
 from scorecard.domain.periods import previous_period
 from scorecard.judgements import Judgement, judge
-from scorecard.models import Benchmark, Indicator, IndicatorValue, Target
+from scorecard.models import Benchmark, Indicator, IndicatorJudgement, IndicatorValue, Target
 from scorecard.selectors.months import add_months
-from scorecard.selectors.spc import indicator_spc
+from scorecard.selectors.spc import indicator_spc, stored_spc
 
 MONTHS_SHOWN = 6
 
@@ -127,11 +128,24 @@ def _previous_year(current, year_ago) -> Decimal | None:
     return year_ago.value if year_ago is not None else None
 
 
+def _spc(indicator: Indicator, target: Target | None, history, judgements):
+    if judgements is not None:
+        return stored_spc(judgements.get(indicator.pk), indicator, target)
+    if history is not None:
+        return indicator_spc(indicator, history.get(indicator.pk, []), target)
+    return None
+
+
 def scorecard_row(
-    indicator: Indicator, *, period: datetime.date, history: dict[int, list[Point]] | None
+    indicator: Indicator,
+    *,
+    period: datetime.date,
+    history: dict[int, list[Point]] | None,
+    judgements: dict[int, IndicatorJudgement] | None = None,
 ) -> ScorecardRow:
     """One indicator's row for `period` from its prefetched data (module docstring);
-    SPC from `history` (spc_history()), none when it is None."""
+    SPC from the stored `judgements` (selectors.spc.stored_judgements), else from
+    `history` (spc_history()), none when both are None."""
     by_period = {value.period: value for value in indicator.approved_values}
     current = by_period.get(period)
     previous = by_period.get(previous_period(period, indicator.frequency))
@@ -158,7 +172,5 @@ def scorecard_row(
         target=target,
         benchmarks=benchmarks_for(indicator.benchmarks_ordered, period=period),
         judgement=judgement,
-        spc=None
-        if history is None
-        else indicator_spc(indicator, history.get(indicator.pk, []), target),
+        spc=_spc(indicator, target, history, judgements),
     )

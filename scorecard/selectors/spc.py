@@ -1,4 +1,5 @@
-"""SPC for an indicator's approved values, through scorecard.domain.spc.spc().
+"""SPC for an indicator's approved values, through scorecard.domain.spc.spc(), or read
+from the stored judgements (scorecard.models.IndicatorJudgement, issue 13).
 
 Rules:
 - The series is every approved value up to the month shown, oldest first; a missing
@@ -6,11 +7,37 @@ Rules:
 - The baseline is the indicator's fixed one (spc_baseline_from to spc_baseline_to),
   else every point; a fixed baseline holding no values leaves the limits to every point.
 - The target's passing range (domain.rag.passing_range) gives the assurance icon.
+- Stored: a month's SPC is the newest stored judgement on or before it (a month with
+  no approved value of its own judges the same values as the month before); its
+  assurance icon is worked out on reading, from the target in force in the month shown.
+  The result holds only the latest point, which is all the pages show of it.
 """
 
+import datetime
+from decimal import Decimal
+
+from django.db.models import OuterRef, Subquery
+
 from scorecard.domain.rag import passing_range
-from scorecard.domain.spc import SpcResult, baseline_by_period, spc
-from scorecard.models import Indicator, IndicatorValue, Target
+from scorecard.domain.spc import (
+    COMMON_CAUSE,
+    Limits,
+    SpcPoint,
+    SpcResult,
+    assurance_icon,
+    baseline_by_period,
+    spc,
+    variation_icon,
+)
+from scorecard.models import Indicator, IndicatorJudgement, IndicatorValue, ServiceArea, Target
+
+
+def _passing(indicator: Indicator, target: Target | None):
+    if target is None:
+        return None
+    return passing_range(
+        kind=target.kind, low=target.low, high=target.high, polarity=indicator.polarity
+    )
 
 
 def indicator_spc(
@@ -25,13 +52,7 @@ def indicator_spc(
         baseline = baseline_by_period(
             periods, indicator.spc_baseline_from, indicator.spc_baseline_to
         )
-    passing = (
-        passing_range(
-            kind=target.kind, low=target.low, high=target.high, polarity=indicator.polarity
-        )
-        if target is not None
-        else None
-    )
+    passing = _passing(indicator, target)
     return spc(
         [value.value for value in values],
         polarity=indicator.polarity,
@@ -39,4 +60,55 @@ def indicator_spc(
         baseline=baseline,
         passing_low=passing.low if passing else None,
         passing_high=passing.high if passing else None,
+    )
+
+
+def stored_judgements(
+    *, period: datetime.date, area: ServiceArea | None = None
+) -> dict[int, IndicatorJudgement]:
+    """Each indicator's (in one area, or all) newest stored judgement on or before
+    `period`, by indicator id, in one query; an indicator with none is left out."""
+    newest = IndicatorJudgement.objects.filter(
+        indicator_id=OuterRef("pk"), period__lte=period
+    ).order_by("-period")
+    indicators = Indicator.objects.all()
+    if area is not None:
+        indicators = indicators.filter(service_area=area)
+    chosen = indicators.annotate(judgement=Subquery(newest.values("pk")[:1])).values("judgement")
+    return {j.indicator_id: j for j in IndicatorJudgement.objects.filter(pk__in=chosen)}
+
+
+def _limits(stored: dict | None) -> Limits | None:
+    return Limits(**{name: Decimal(text) for name, text in stored.items()}) if stored else None
+
+
+def stored_spc(
+    judgement: IndicatorJudgement | None, indicator: Indicator, target: Target | None
+) -> SpcResult | None:
+    """The SpcResult a stored judgement holds (module docstring); None without one."""
+    if judgement is None:
+        return None
+    limits = _limits(judgement.limits)
+    latest = None
+    if judgement.point_period is not None:
+        latest = SpcPoint(
+            judgement.point_index, judgement.point_period, judgement.point_value,
+            judgement.label or COMMON_CAUSE, judgement.side or None, tuple(judgement.rules),
+            judgement.in_baseline,
+        )  # fmt: skip
+    passing = _passing(indicator, target)
+    assurance = assurance_icon(
+        limits,
+        passing_low=passing.low if passing else None,
+        passing_high=passing.high if passing else None,
+        polarity=indicator.polarity,
+    )
+    baseline = tuple(judgement.baseline) if judgement.baseline is not None else None
+    return SpcResult(
+        (latest,) if latest else (),
+        limits,
+        variation_icon(latest) if limits else None,
+        assurance,
+        judgement.message,
+        baseline,
     )

@@ -2,6 +2,7 @@ import datetime
 
 import factory
 
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import Benchmark, Indicator, IndicatorValue, ServiceArea, Target
 
 
@@ -29,10 +30,18 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
 class IndicatorValueFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = IndicatorValue
+        skip_postgeneration_save = True
 
     indicator = factory.SubFactory(IndicatorFactory)
     period = datetime.date(2023, 6, 1)
     value = 78.1
+
+    @factory.post_generation
+    def judgements(obj, create, extracted, **kwargs):
+        """An approved value made here reaches the stored SPC judgements, as the services
+        that approve values keep them (scorecard.judgement_services, issue 13)."""
+        if create and obj.state == IndicatorValue.State.APPROVED:
+            indicator_judgements_refresh(indicator_ids=[obj.indicator_id])
 
 
 class TargetFactory(factory.django.DjangoModelFactory):
