@@ -1,20 +1,33 @@
-"""The daily reminders run on the volume plan (benchmarks.plan_pages: 3,000 actions,
-30,000 updates, 24 lead posts, each held here by its own person): planning what is due
-(governance.reminders.services.reminders_due) and recording it (rendering each mail).
-Runs after plan_pages, on its data; what it adds is rolled back."""
+"""The daily reminder sweep against its floor (issue 13, section 4).
+
+The sweep is what the beat's daily run does before the workers take over: plan what is
+due (governance.reminders.services.reminders_due and the digest choice) and record it
+(reminders_record). Its floor is the least the database must do for the same result:
+one query selecting the due actions and one bulk_create of the same reminder rows. Both
+are timed in alternating rounds (benchmarks.measure.against_floor), each round starting
+with no reminders recorded.
+
+It runs on the plan in the database (the harness seeds 3,000 actions at 10x with
+benchmarks.plan_pages.seed_plan); at scale 10 it also builds a plan of 100,000 actions
+and measures the sweep on that. Each lead post gets a holder, so every lead is
+reminded. Everything it adds is rolled back.
+"""
 
 import datetime
-import statistics
-import time
 
-from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext
+from django.conf import settings
+from django.db import transaction
 from django.utils import timezone
 
-from governance.models import Post, PostHolder, User
+from benchmarks.measure import against_floor, queries_of
+from benchmarks.plan_pages import seed_plan
+from governance.models import Post, PostHolder, Reminder, User
 from governance.reminders import services
+from improvement_plan.models import Action, Plan
+from improvement_plan.selectors import COMPLETE_STATUSES, current_plan
 
-RUNS = 5
+LARGE_PLAN = 100_000
+ROUNDS = {1: 5, 10: 3}
 
 
 def _holders() -> None:
@@ -23,22 +36,76 @@ def _holders() -> None:
         PostHolder.objects.create(post=post, person=person, start_date=datetime.date(2020, 1, 1))
 
 
-def _timed(work) -> tuple[float, object]:
-    started = time.perf_counter()
-    result = work()
-    return (time.perf_counter() - started) * 1000, result
+def _sweep(today: datetime.date) -> list[Reminder]:
+    planned = services.apply_digest_choice(services.reminders_due(today=today), today=today)
+    return services.reminders_record(planned=planned).new
 
 
-def run():
+def _floor(today: datetime.date, rows: list[dict]):
+    """One query selecting the due actions, and one bulk_create of the reminder rows."""
+    horizon = today + datetime.timedelta(days=max(settings.REMINDER_DUE_SOON_DAYS))
+
+    def floor():
+        due = Action.objects.filter(objective__priority__plan=current_plan())
+        due = due.exclude(status__in=COMPLETE_STATUSES).filter(due_date__lte=horizon)
+        list(due.values_list("pk", "reference", "description", "due_date"))
+        Reminder.objects.bulk_create(Reminder(**row) for row in rows)
+
+    return floor
+
+
+def _measured(today: datetime.date, *, rounds: int) -> dict:
+    last = Reminder.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+    def reset():
+        Reminder.objects.filter(pk__gt=last).delete()
+
+    reset()
+    fields = ["key", "recipient_id", "kind", "about", "reason", "for_date", "subject"]
+    fields += ["body_text", "body_html"]
+    rows = [{name: getattr(made, name) for name in fields} for made in _sweep(today)]
+    reset()
+    figures = against_floor(lambda: _sweep(today), _floor(today, rows), rounds=rounds, reset=reset)
+    reset()
+    figures["queries"] = queries_of(lambda: _sweep(today))
+    figures["reminders"] = len(rows)
+    reset()
+    return figures
+
+
+def _large_plan() -> str:
+    """Builds the 100,000-action plan as the current one; what stopped it, if it failed."""
+    latest = Plan.objects.order_by("-starts_on").values_list("starts_on", flat=True).first()
+    starts_on = (latest or datetime.date(2024, 1, 1)) + datetime.timedelta(days=1)
+    try:
+        with transaction.atomic():
+            seed_plan(actions=LARGE_PLAN, title="Reminder sweep plan", starts_on=starts_on)
+    except Exception as exc:  # measured with what exists, and said so
+        return f"{type(exc).__name__}: {exc}"[:300]
+    return ""
+
+
+def _label(plan) -> str:
+    count = Action.objects.filter(objective__priority__plan=plan).count()
+    return f"reminder sweep, {count:,} actions"
+
+
+def figures(*, scale: int) -> dict[str, dict]:
+    """{"reminder sweep, N actions": {ms, floor_ms, ratio, queries, ...}} for the plan in
+    the database and, at scale 10, for a plan of 100,000 actions (or the reason it could
+    not be built, under "note")."""
     today = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
+    rounds = ROUNDS.get(scale, ROUNDS[1])
+    results = {}
     with transaction.atomic():
         _holders()
-        with CaptureQueriesContext(connection) as queries:
-            planned = services.reminders_due(today=today)
-        plans = [_timed(lambda: services.reminders_due(today=today))[0] for _ in range(RUNS)]
-        record_ms, recorded = _timed(lambda: services.reminders_record(planned=planned))
+        if current_plan() is not None:
+            results[_label(current_plan())] = _measured(today, rounds=rounds)
+        if scale >= 10:
+            failed = _large_plan()
+            if failed:
+                results[f"reminder sweep, {LARGE_PLAN:,} actions"] = {"note": failed}
+            else:
+                results[_label(current_plan())] = _measured(today, rounds=rounds)
         transaction.set_rollback(True)
-    label = f"reminders due (3,000 actions): {len(planned)} planned"
-    yield f"{label:<55} median {statistics.median(plans):8.1f} ms   {len(queries):3d} queries"
-    label = f"  recording them, each mail rendered ({len(recorded.new)})"
-    yield f"{label:<55} once   {record_ms:8.1f} ms"
+    return results

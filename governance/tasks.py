@@ -45,10 +45,18 @@ def send_reminders(today: str | None = None) -> int:
     retry_jitter=True,
     max_retries=settings.REMINDER_MAX_ATTEMPTS - 1,
 )
-def deliver_reminder(reminder_id: int) -> str:
-    """Sends one reminder (reminder_deliver): never twice, retried with back-off when the
-    mail server refuses it."""
-    return reminder_services.reminder_deliver(reminder_id=reminder_id).state
+def deliver_reminder(reminder_ids: list[int] | int) -> dict[str, int]:
+    """Renders and sends a batch of reminders (reminders_deliver): each never twice. When
+    the mail server refuses any, the task is retried with back-off, and the retry sends
+    only those still waiting. (A single id, as tasks queued before batches carried, is
+    a batch of one.)"""
+    ids = [reminder_ids] if isinstance(reminder_ids, int) else list(reminder_ids)
+    delivered = reminder_services.reminders_deliver(reminder_ids=ids)
+    if delivered.failed:
+        raise reminder_services.DeliveryFailed(
+            f"{len(delivered.failed)} of {len(ids)} reminders not sent"
+        )
+    return {"sent": len(delivered.sent), "failed": 0}
 
 
 @shared_task(name="governance.announce_pack", acks_late=True)

@@ -28,12 +28,14 @@ from scorecard.models import Indicator, IndicatorValue
 RETURNED = (IndicatorValue.State.SUBMITTED, IndicatorValue.State.APPROVED)
 
 
-def _holders_by_post(post_ids: set[int], today: datetime.date) -> dict[int, list]:
+def holders_by_post(today: datetime.date, post_ids: set[int] | None = None) -> dict[int, list]:
+    """The active people holding each post (of `post_ids`, or every post) today. One
+    query."""
     found = defaultdict(list)
-    holders = PostHolder.objects.filter(
-        current_holdings(today=today), post_id__in=post_ids, person__is_active=True
-    ).select_related("person")
-    for holder in holders:
+    holders = PostHolder.objects.filter(current_holdings(today=today), person__is_active=True)
+    if post_ids is not None:
+        holders = holders.filter(post_id__in=post_ids)
+    for holder in holders.select_related("person"):
         found[holder.post_id].append(holder.person)
     return found
 
@@ -58,7 +60,7 @@ def scorecard_reminders(*, today: datetime.date) -> list[Planned]:
         .order_by("service_area__order", "service_area__prefix", "order", "ref")
     )
     post_of = {i.pk: i.owner_id or i.service_area.head_of_service_id for i in missing}
-    holders = _holders_by_post({p for p in post_of.values() if p}, today)
+    holders = holders_by_post(today, {p for p in post_of.values() if p})
     by_person, people = defaultdict(list), {}
     for indicator in missing:
         for person in holders.get(post_of[indicator.pk], []):

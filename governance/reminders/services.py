@@ -8,7 +8,10 @@ Rules:
 - Recording: a reminder whose key is already recorded is not recorded again, so
   planning twice (a rerun, a task delivered twice) adds nothing (governance.models.
   reminders). A dry run records nothing.
-- Delivery locks the reminder, sends it only when it is not yet sent, and marks it sent
+- Recording reads the keys recorded already in one query and writes the rest with one
+  bulk_create, rendering nothing: the daily run's queries do not grow with its
+  reminders (issue 13). Workers render and send them, DELIVERY_BATCH to a task.
+- Delivery locks each reminder, sends it only when it is not yet sent, and marks it sent
   once the mail server has taken it. A refusal is recorded as a failure with the reason
   and raised, for the task to retry with back-off; after REMINDER_MAX_ATTEMPTS it is not
   tried again. Redeliveries of a sent reminder send nothing.
@@ -22,16 +25,17 @@ from dataclasses import dataclass, field, replace
 from functools import partial
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from governance.domain.reminders import weekly_date
 from governance.models import Pack, Reminder, User
 from governance.reminders import plan_actions, plan_returns
-from governance.reminders.messages import Planned, render
+from governance.reminders.messages import Planned, content_json, render_mail
 
 logger = logging.getLogger(__name__)
+DELIVERY_BATCH = 100  # reminders a delivery task renders and sends over one connection
 
 
 def reminders_due(*, today: datetime.date) -> list[Planned]:
@@ -79,23 +83,40 @@ class Recorded:
     already: int = 0
 
 
+def reminder_row(planned: Planned) -> Reminder:
+    """The reminder to record for `planned`, its mail's content kept for the worker to
+    render (governance.reminders.messages)."""
+    return Reminder(
+        key=planned.key, recipient=planned.recipient, kind=planned.kind,
+        about=planned.about[:300], reason=planned.reason[:300], for_date=planned.for_date,
+        subject=planned.subject[:300], body_text=content_json(planned), body_html="",
+    )  # fmt: skip
+
+
+def recorded_keys(keys: list[str]) -> set[str]:
+    """Which of `keys` are recorded already: one query for as many keys as the database
+    takes in one statement (all of them on PostgreSQL)."""
+    size = connection.features.max_query_params or len(keys) or 1
+    known = set()
+    for start in range(0, len(keys), size):
+        chunk = keys[start : start + size]
+        known.update(Reminder.objects.filter(key__in=chunk).values_list("key", flat=True))
+    return known
+
+
 @transaction.atomic
 def reminders_record(*, planned: list[Planned]) -> Recorded:
-    """Records each planned reminder not yet recorded (module docstring)."""
-    known = set(
-        Reminder.objects.filter(key__in=[p.key for p in planned]).values_list("key", flat=True)
-    )
+    """Records each planned reminder not yet recorded (module docstring): the keys
+    recorded already are read in one query and the rest written with one bulk_create
+    (the unique key still stops a concurrent run's duplicate). Nothing is rendered."""
+    known = recorded_keys([p.key for p in planned])
     recorded = Recorded(already=len(known))
+    rows = []
     for entry in planned:
-        if entry.key in known:
-            continue
-        known.add(entry.key)
-        text, html = render(entry)
-        recorded.new.append(Reminder.objects.create(
-            key=entry.key, recipient=entry.recipient, kind=entry.kind, about=entry.about[:300],
-            reason=entry.reason[:300], for_date=entry.for_date, subject=entry.subject[:300],
-            body_text=text, body_html=html,
-        ))  # fmt: skip
+        if entry.key not in known:
+            known.add(entry.key)
+            rows.append(reminder_row(entry))
+    recorded.new = Reminder.objects.bulk_create(rows)
     return recorded
 
 
@@ -148,15 +169,20 @@ def reminders_retry(*, reminders) -> list[int]:
     return failed
 
 
+def batches(ids: list[int]) -> list[list[int]]:
+    """`ids` in delivery batches of DELIVERY_BATCH."""
+    return [ids[start : start + DELIVERY_BATCH] for start in range(0, len(ids), DELIVERY_BATCH)]
+
+
 def _enqueue(ids: list[int]) -> None:
     from governance.tasks import deliver_reminder
 
-    for reminder_id in ids:
+    for batch in batches(ids):
         try:
-            deliver_reminder.delay(reminder_id)
+            deliver_reminder.delay(batch)
         except Exception:
             logger.exception(
-                "Could not start delivering reminder %s; the next run will", reminder_id
+                "Could not start delivering reminders %s...; the next run will", batch[0]
             )
             return
 
@@ -168,43 +194,83 @@ class DeliveryFailed(Exception):
 def reminder_deliver(*, reminder_id: int) -> Reminder:
     """Sends the reminder once (module docstring). Raises DeliveryFailed on a refusal,
     after recording it."""
-    with transaction.atomic():
-        reminder = (
-            Reminder.objects.select_for_update().select_related("recipient").get(pk=reminder_id)
+    outcomes = reminders_deliver(reminder_ids=[reminder_id])
+    if outcomes.failed:
+        raise DeliveryFailed(outcomes.failed[0].last_error)
+    return Reminder.objects.get(pk=reminder_id)
+
+
+@dataclass
+class Delivered:
+    """What delivering a batch did: reminders sent, and those the mail server refused."""
+
+    sent: list[Reminder] = field(default_factory=list)
+    failed: list[Reminder] = field(default_factory=list)
+
+
+def reminders_deliver(*, reminder_ids: list[int]) -> Delivered:
+    """Renders and sends a batch of reminders over one mail connection, each once
+    (module docstring): those still waiting are read in one query; each is then locked,
+    checked again (another worker may have sent it), sent and saved in its own
+    transaction, so a reminder sent is never sent again."""
+    waiting = Reminder.objects.filter(pk__in=reminder_ids).exclude(state=Reminder.State.SENT)
+    waiting = waiting.filter(attempts__lt=settings.REMINDER_MAX_ATTEMPTS).select_related(
+        "recipient"
+    )
+    outcome, waiting = Delivered(), list(waiting.order_by("created_at", "pk"))
+    if not waiting:
+        return outcome
+    with get_connection(fail_silently=False) as mail_connection:
+        for reminder in waiting:
+            sent = _deliver_one(reminder, mail_connection)
+            if sent is not None:
+                (outcome.sent if sent.state == Reminder.State.SENT else outcome.failed).append(sent)
+    for failed in outcome.failed:
+        logger.warning(
+            "Reminder %s was not sent (try %s): %s", failed.pk, failed.attempts, failed.last_error
         )
-        if (
-            reminder.state == Reminder.State.SENT
-            or reminder.attempts >= settings.REMINDER_MAX_ATTEMPTS
-        ):
-            return reminder
-        reminder.attempts += 1
-        try:
-            _send(reminder)
-        except Exception as exc:
-            reminder.state, reminder.last_error = (
-                Reminder.State.FAILED,
-                f"{type(exc).__name__}: {exc}"[:1000],
-            )
-            reminder.save(update_fields=["state", "attempts", "last_error"])
-            failure = exc
-        else:
-            reminder.state, reminder.sent_at, reminder.last_error = (
-                Reminder.State.SENT,
-                timezone.now(),
-                "",
-            )
-            reminder.save(update_fields=["state", "attempts", "last_error", "sent_at"])
-            return reminder
-    logger.warning("Reminder %s was not sent (try %s): %s", reminder_id, reminder.attempts, failure)
-    raise DeliveryFailed(str(failure)) from failure
+    return outcome
 
 
-def _send(reminder: Reminder) -> None:
+@transaction.atomic
+def _deliver_one(reminder: Reminder, mail_connection) -> Reminder | None:
+    """Locks, sends and records one reminder of a batch; None when it needs nothing."""
+    state, attempts = (
+        Reminder.objects.select_for_update()
+        .filter(pk=reminder.pk)
+        .values_list("state", "attempts")
+        .first()
+    ) or (Reminder.State.SENT, 0)
+    if state == Reminder.State.SENT or attempts >= settings.REMINDER_MAX_ATTEMPTS:
+        return None
+    reminder.attempts = attempts + 1
+    fields = ["state", "attempts", "last_error", "sent_at"]
+    if render_mail(reminder):
+        fields += ["body_text", "body_html"]
+    try:
+        _send(reminder, mail_connection)
+    except Exception as exc:
+        reminder.state, reminder.last_error = (
+            Reminder.State.FAILED,
+            f"{type(exc).__name__}: {exc}"[:1000],
+        )
+    else:
+        reminder.state, reminder.sent_at, reminder.last_error = (
+            Reminder.State.SENT,
+            timezone.now(),
+            "",
+        )
+    reminder.save(update_fields=fields)
+    return reminder
+
+
+def _send(reminder: Reminder, mail_connection) -> None:
     mail = EmailMultiAlternatives(
         subject=reminder.subject,
         body=reminder.body_text,
         to=[reminder.recipient.email],
         headers={"X-Reminder-Key": reminder.key, "Auto-Submitted": "auto-generated"},
+        connection=mail_connection,
     )
     mail.attach_alternative(reminder.body_html, "text/html")
     mail.send(fail_silently=False)
@@ -232,9 +298,8 @@ def reminders_run(*, today: datetime.date, dry_run: bool) -> RunReport:
         )
     recorded = reminders_record(planned=planned)
     report = RunReport(already=recorded.already)
-    for reminder_id in retryable():
-        try:
-            report.lines.append(("sent", reminder_deliver(reminder_id=reminder_id)))
-        except DeliveryFailed:
-            report.lines.append(("failed", Reminder.objects.get(pk=reminder_id)))
+    for batch in batches(retryable()):
+        delivered = reminders_deliver(reminder_ids=batch)
+        report.lines += [("sent", reminder) for reminder in delivered.sent]
+        report.lines += [("failed", reminder) for reminder in delivered.failed]
     return report
