@@ -180,16 +180,28 @@ def exception_reason_in_words(reason: str, row) -> str:
     return f"Special cause concern (SPC): {rules}"
 
 
+def spc_icons_key(spc) -> tuple | None:
+    """All the SPC_ICONS include reads of a result (compact): rows alike draw alike."""
+    if spc is None:
+        return None
+    return (spc.enough_data, spc.message, spc.variation, spc.assurance)
+
+
 class SpcColumn(tables.Column):
     """The SPC variation and assurance icons with their words (the SPC_ICONS include),
-    its template loaded once per table rather than once per cell."""
+    its template loaded once per table, and drawn once per table for each different
+    pair of icons (spc_icons_key) rather than once per cell (issue 13)."""
 
     def __init__(self, accessor: str):
         super().__init__("SPC", accessor=accessor, orderable=False, empty_values=())
         self.template = get_template(SPC_ICONS)
+        self.drawn: dict[tuple | None, str] = {}
 
     def render(self, value):
-        return self.template.render({"spc": value, "compact": True})
+        key = spc_icons_key(value)
+        if key not in self.drawn:
+            self.drawn[key] = self.template.render({"spc": value, "compact": True})
+        return self.drawn[key]
 
 
 class ScorecardMonthColumn(tables.Column):

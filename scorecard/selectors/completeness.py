@@ -2,7 +2,8 @@
 
 Each read runs a fixed number of queries whatever the number of indicators, figures or
 months: the indicators with the month of their first figure (one query), the newest
-month holding any figure (one), and the figures of the months asked for (one).
+month holding any figure (one), and the figures of the months asked for (one). A page
+counts only the months it shows (scorecard_months, CountedMonths), not every month held.
 
 - month_completeness / completeness_by_month: a month's expected figures counted by
   status, in all service areas or one, and per service area.
@@ -14,6 +15,7 @@ month holding any figure (one), and the figures of the months asked for (one).
 
 import datetime
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import Max, Min, OuterRef, Subquery
@@ -126,28 +128,78 @@ def month_completeness(
     return completeness_by_month([period], area=area)[period]
 
 
+RECENT = 3  # the newest months counted first: the opening month is usually among them
+
+
+class CountedMonths(Mapping):
+    """Each month held (newest first) to its completeness, counted when first asked for
+    and in batches (completeness_by_month, three queries a batch), so a page counts the
+    few months it shows rather than every month held (issue 13)."""
+
+    def __init__(self, held: tuple[datetime.date, ...], area: ServiceArea | None):
+        self.held, self.area, self._known = held, area, set(held)
+        self._counted: dict[datetime.date, MonthCompleteness] = {}
+
+    def count(self, periods) -> None:
+        """Counts, in one batch, those of `periods` held and not counted yet."""
+        missing = [p for p in periods if p in self._known and p not in self._counted]
+        if missing:
+            self._counted |= completeness_by_month(missing, area=self.area)
+
+    def __getitem__(self, period: datetime.date) -> MonthCompleteness:
+        if period not in self._known:
+            raise KeyError(period)
+        self.count([period])
+        return self._counted[period]
+
+    def __iter__(self):
+        return iter(self.held)
+
+    def __len__(self) -> int:
+        return len(self.held)
+
+    def values(self) -> list[MonthCompleteness]:
+        self.count(self.held)
+        return [self._counted[period] for period in self.held]
+
+
+def _opening(months: CountedMonths) -> Opening:
+    """Rule: the latest complete month (rules.opening_month). Counted over the newest
+    RECENT months first: a complete one among them is the latest; else over them all."""
+    recent = months.held[:RECENT]
+    months.count(recent)
+    found = [months[period].total for period in recent]
+    if any(month.complete for month in found) or len(recent) == len(months):
+        return rules.opening_month(found)
+    return rules.opening_month([month.total for month in months.values()])
+
+
 @dataclass(frozen=True)
 class ScorecardMonths:
-    """The months a scorecard page offers (newest first), each month's completeness,
-    and the month it opens on when none is asked for."""
+    """The months a scorecard page offers (newest first), each month's completeness
+    (counted when asked for: CountedMonths), and the month it opens on when none is
+    asked for."""
 
     held: tuple[datetime.date, ...]
-    months: dict[datetime.date, MonthCompleteness]
+    months: CountedMonths
     opening: Opening
 
     def later_than(self, period: datetime.date | None) -> list[Completeness]:
         """The months after `period`, newest first, each with what it lacks."""
         if period is None:
             return []
-        return rules.later_months([m.total for m in self.months.values()], period)
+        later = [month for month in self.held if month > period]
+        self.months.count(later)
+        return rules.later_months([self.months[month].total for month in later], period)
 
 
 def scorecard_months(area: ServiceArea | None = None) -> ScorecardMonths:
-    """Every month with figures and its completeness (four queries), and the opening
-    month: the latest complete one (scorecard.domain.completeness.opening_month)."""
+    """Every month with figures (one query), and the opening month: the latest complete
+    one (scorecard.domain.completeness.opening_month), counting the newest months first
+    (three queries more when one of them is complete)."""
     held = months_with_figures(area)
-    months = completeness_by_month(held, area=area)
-    return ScorecardMonths(held, months, rules.opening_month([m.total for m in months.values()]))
+    months = CountedMonths(held, area)
+    return ScorecardMonths(held, months, _opening(months))
 
 
 def no_figure_rows(

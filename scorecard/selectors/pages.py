@@ -29,7 +29,12 @@ from scorecard.domain.direction import WORSENING
 from scorecard.domain.rag import RED
 from scorecard.models import Commentary, Section, ServiceArea
 from scorecard.selectors.months import add_months
-from scorecard.selectors.rows import ScorecardRow, scorecard_indicators, scorecard_row
+from scorecard.selectors.rows import (
+    ScorecardRow,
+    judged_months,
+    scorecard_indicators,
+    scorecard_row,
+)
 from scorecard.selectors.spc import stored_judgements
 
 RED_REASON, WORSENING_REASON, CONCERN_REASON = "red", "worsening", "concern"
@@ -115,7 +120,7 @@ def overview(*, period: datetime.date, today: datetime.date) -> list[AreaCounts]
     """Every service area in order with its count of indicators by RAG for the month."""
     areas = list(areas_in_order())
     counts = {area.pk: Counter() for area in areas}
-    for indicator in scorecard_indicators(period=period, since=period):
+    for indicator in scorecard_indicators(period=period, since=period, with_benchmarks=False):
         rag = scorecard_row(indicator, period=period, history=None).judgement.rag.rag
         counts[indicator.service_area_id][rag or "none"] += 1
     holders = holders_by_post([a.head_of_service_id for a in areas], today=today)
@@ -150,7 +155,11 @@ def exceptions(
     """Exceptions for the month across all areas, grouped by area in the areas' order."""
     stored = stored_judgements(period=period) if with_spc else None
     by_area: dict[int, tuple[ServiceArea, list[ExceptionRow]]] = {}
-    for indicator in scorecard_indicators(period=period, since=add_months(period, -12)):
+    indicators = scorecard_indicators(
+        period=period, since=add_months(period, -12), only=judged_months(period),
+        with_benchmarks=False,
+    )  # fmt: skip
+    for indicator in indicators:
         row = scorecard_row(indicator, period=period, history=None, judgements=stored)
         reasons = exception_reasons(row)
         if reasons:

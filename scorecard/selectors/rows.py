@@ -18,13 +18,14 @@ Rules:
 
 import datetime
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
 from django.db.models import F, Prefetch, QuerySet
 
-from scorecard.domain.periods import previous_period
+from scorecard.domain.periods import PERIOD_MONTHS, previous_period
 from scorecard.judgements import Judgement, judge
 from scorecard.models import Benchmark, Indicator, IndicatorJudgement, IndicatorValue, Target
 from scorecard.selectors.months import add_months
@@ -96,13 +97,23 @@ def benchmarks_for(ordered: list[Benchmark], *, period: datetime.date) -> dict[s
     return chosen
 
 
-def scorecard_indicators(*, period: datetime.date, since: datetime.date) -> QuerySet[Indicator]:
+def scorecard_indicators(
+    *,
+    period: datetime.date,
+    since: datetime.date,
+    only: Iterable[datetime.date] | None = None,
+    with_benchmarks: bool = True,
+) -> QuerySet[Indicator]:
     """Indicators in the scorecard's order (section, then indicator order and ref) with
-    their approved values from `since` to `period` oldest first, their
-    targets newest first and their benchmarks by comparator, newest year first."""
+    their approved values from `since` to `period` (only the months `only`, when given)
+    oldest first, their targets newest first and, `with_benchmarks`, their benchmarks by
+    comparator, newest year first (without: none, for a page that shows none)."""
     values = IndicatorValue.objects.filter(
         state=IndicatorValue.State.APPROVED, period__gte=since, period__lte=period
     ).order_by("period")
+    if only is not None:
+        values = values.filter(period__in=list(only))
+    benchmarks = Benchmark.objects.order_by("comparator", "-year")
     return (
         Indicator.objects.select_related("service_area", "section")
         .order_by(F("section__order").asc(nulls_first=True), "section__title", "order", "ref")
@@ -115,11 +126,18 @@ def scorecard_indicators(*, period: datetime.date, since: datetime.date) -> Quer
             ),
             Prefetch(
                 "benchmarks",
-                queryset=Benchmark.objects.order_by("comparator", "-year"),
+                queryset=benchmarks if with_benchmarks else benchmarks.none(),
                 to_attr="benchmarks_ordered",
             ),
         )
     )
+
+
+def judged_months(period: datetime.date) -> list[datetime.date]:
+    """The months a row's RAG and direction read: the month, the one before by each
+    frequency (scorecard.domain.periods.previous_period) and the same month a year before."""
+    back = {1, 12, *PERIOD_MONTHS.values()}
+    return [period, *(add_months(period, -months) for months in sorted(back))]
 
 
 def _previous_year(current, year_ago) -> Decimal | None:
