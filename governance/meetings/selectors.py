@@ -7,9 +7,14 @@ papers there are (the docstrings say how many).
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Min, Prefetch, Q, QuerySet
+from django.db.models import Count, F, Min, Prefetch, Q, QuerySet, Window
+from django.db.models.functions import RowNumber
 
 from governance.models import AgendaItem, Board, Meeting, Membership, Paper
+
+LIST_LIMIT = 25
+"""Meetings of each kind (upcoming, past) a board shows on the meeting list; the board's
+own page pages through them all (issue 13: every list paginated)."""
 
 ROLE_ORDER = {role: number for number, role in enumerate(Membership.Role.values)}
 """Members are listed chair first, then vice-chair, members, advisers and officers."""
@@ -17,48 +22,68 @@ ROLE_ORDER = {role: number for number, role in enumerate(Membership.Role.values)
 
 @dataclass(frozen=True)
 class BoardMeetings:
-    """A board with its meetings split into upcoming (soonest first) and past (latest first)."""
+    """A board with its first meetings of each kind, upcoming (soonest first) and past
+    (latest first), and how many of each it has."""
 
     board: Board
     upcoming: list[Meeting]
     past: list[Meeting]
+    upcoming_count: int
+    past_count: int
 
 
 @dataclass(frozen=True)
 class BoardPage:
-    """A board, its current and past members (chair first) and its meetings."""
+    """A board, its current and past members (chair first), and one page of its upcoming
+    and of its past meetings, with how many there are of each and which page it is."""
 
     board: Board
     current_members: list[Membership]
     past_members: list[Membership]
     upcoming: list[Meeting]
     past: list[Meeting]
+    upcoming_count: int = 0
+    past_count: int = 0
+    upcoming_page: int = 1
+    past_page: int = 1
 
 
-def is_upcoming(meeting: Meeting, *, now: datetime.datetime) -> bool:
-    """A meeting is upcoming until the moment it is due to start; after that it is past."""
-    return meeting.starts_at >= now
+def boards_with_meetings(*, now: datetime.datetime, limit: int = LIST_LIMIT) -> list[BoardMeetings]:
+    """Every board by name, with its next `limit` meetings and its latest `limit` past
+    ones (the board's page has the rest), and how many of each it has.
 
-
-def split_meetings(meetings: list[Meeting], *, now) -> tuple[list[Meeting], list[Meeting]]:
-    """Meetings in date order split into upcoming (soonest first) and past (latest first)."""
-    meetings = sorted(meetings, key=lambda meeting: meeting.starts_at)
-    upcoming = [m for m in meetings if is_upcoming(m, now=now)]
-    return upcoming, [m for m in reversed(meetings) if not is_upcoming(m, now=now)]
-
-
-def boards_with_meetings(*, now: datetime.datetime) -> list[BoardMeetings]:
-    """Every board by name, with its upcoming and past meetings.
-
-    Two queries however many boards and meetings there are.
-    """
-    boards = Board.objects.order_by("name").prefetch_related(
-        Prefetch("meetings", queryset=Meeting.objects.order_by("starts_at"))
+    Three queries however many boards and meetings there are."""
+    boards = Board.objects.order_by("name").annotate(
+        upcoming_count=Count("meetings", filter=Q(meetings__starts_at__gte=now)),
+        past_count=Count("meetings", filter=Q(meetings__starts_at__lt=now)),
+    )
+    upcoming = _first_of_each_board(
+        Meeting.objects.filter(starts_at__gte=now), ("starts_at", "pk"), limit
+    )
+    past = _first_of_each_board(
+        Meeting.objects.filter(starts_at__lt=now), ("-starts_at", "-pk"), limit
     )
     return [
-        BoardMeetings(board, *split_meetings(list(board.meetings.all()), now=now))
+        BoardMeetings(
+            board,
+            upcoming.get(board.pk, []),
+            past.get(board.pk, []),
+            board.upcoming_count,
+            board.past_count,
+        )  # fmt: skip
         for board in boards
     ]
+
+
+def _first_of_each_board(meetings, order: tuple[str, ...], limit: int) -> dict[int, list]:
+    """The first `limit` of `meetings` of each board in `order`, by board. One query."""
+    ranked = meetings.annotate(
+        rank=Window(RowNumber(), partition_by=F("board_id"), order_by=list(order))
+    ).filter(rank__lte=limit)
+    found: dict[int, list[Meeting]] = {}
+    for meeting in ranked.order_by("board_id", "rank"):
+        found.setdefault(meeting.board_id, []).append(meeting)
+    return found
 
 
 def board_rows(*, today: datetime.date, now: datetime.datetime) -> QuerySet[Board]:
@@ -74,17 +99,45 @@ def board_rows(*, today: datetime.date, now: datetime.datetime) -> QuerySet[Boar
     )
 
 
-def board_page(board: Board, *, today: datetime.date, now: datetime.datetime) -> BoardPage:
-    """The board's page (BoardPage). A membership is past once its end date has gone by;
-    one starting later is listed with the current ones. Two queries."""
+def board_page(
+    board: Board,
+    *,
+    today: datetime.date,
+    now: datetime.datetime,
+    pages: tuple[int, int] = (1, 1),
+    per_page: int = LIST_LIMIT,
+) -> BoardPage:
+    """The board's page (BoardPage): `pages` are the pages asked for of its upcoming
+    (soonest first) and past (latest first) meetings, each brought within the pages
+    there are. A membership is past once its end date has gone by; one starting later is
+    listed with the current ones. Four queries, however many meetings."""
     memberships = sorted(
         Membership.objects.filter(board=board).select_related("person", "organisation", "deputy"),
         key=lambda m: (ROLE_ORDER.get(m.role, 99), m.person.full_name.lower(), m.start_date),
     )
     current = [m for m in memberships if m.end_date is None or m.end_date >= today]
     past = [m for m in memberships if m.end_date is not None and m.end_date < today]
-    upcoming, held = split_meetings(list(Meeting.objects.filter(board=board)), now=now)
-    return BoardPage(board, current, past, upcoming, held)
+    meetings = Meeting.objects.filter(board=board)
+    counts = meetings.aggregate(
+        upcoming=Count("pk", filter=Q(starts_at__gte=now)),
+        past=Count("pk", filter=Q(starts_at__lt=now)),
+    )
+    up = page_within(pages[0], counts["upcoming"], per_page)
+    held = page_within(pages[1], counts["past"], per_page)
+    upcoming_rows = meetings.filter(starts_at__gte=now).order_by("starts_at", "pk")
+    past_rows = meetings.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
+    return BoardPage(
+        board, current, past,
+        list(upcoming_rows[(up - 1) * per_page : up * per_page]),
+        list(past_rows[(held - 1) * per_page : held * per_page]),
+        counts["upcoming"], counts["past"], up, held,
+    )  # fmt: skip
+
+
+def page_within(number: int, count: int, per_page: int) -> int:
+    """Page `number` brought within the pages `count` rows fill (at least page 1): a page
+    past the end shows the last, as the GOV.UK pagination's links never ask for it."""
+    return max(1, min(number, -(-count // per_page)))
 
 
 def meeting_with_agenda() -> QuerySet[Meeting]:

@@ -13,9 +13,16 @@ from governance.meetings import services
 from governance.meetings.formatting import when_in_words
 from governance.meetings.forms import BoardEditForm, BoardForm, MembershipEditForm, MembershipForm
 from governance.meetings.selectors import board_page, board_rows
-from governance.meetings.tables import meeting_tables
+from governance.meetings.tables import (
+    ReadPagePaginator,
+    meeting_tables,
+    page_asked,
+    table_prefix,
+)
 from governance.meetings.views.common import ObjectMixin, add_service_errors, refuse_conflict
 from governance.models import Board, Membership
+
+MEETINGS_PER_PAGE = 25
 
 
 class BoardListView(PermissionRequiredMixin, TemplateView):
@@ -45,15 +52,26 @@ class BoardMixin(ObjectMixin):
 
 
 class BoardDetailView(BoardMixin, TemplateView):
-    """A board: terms of reference, members current and past, meetings upcoming and past."""
+    """A board: terms of reference, members current and past, meetings upcoming and past,
+    MEETINGS_PER_PAGE of each to a page."""
 
     permission_required = "governance.view_meetings"
     template_name = "governance/board_detail.html"
 
     def get_context_data(self, **kwargs):
-        user, board = self.request.user, self.get_object()
-        page = board_page(board, today=timezone.localdate(), now=timezone.now())
+        user, board, request = self.request.user, self.get_object(), self.request
+        asked = (page_asked(request, table_prefix(board, "Upcoming")),
+                 page_asked(request, table_prefix(board, "Past")))  # fmt: skip
+        page = board_page(
+            board, today=timezone.localdate(), now=timezone.now(), pages=asked,
+            per_page=MEETINGS_PER_PAGE,
+        )  # fmt: skip
         upcoming_table, past_table = meeting_tables(board, page.upcoming, page.past)
+        for table, count, number in (
+            (upcoming_table, page.upcoming_count, page.upcoming_page),
+            (past_table, page.past_count, page.past_page),
+        ):
+            table.paginate(ReadPagePaginator, MEETINGS_PER_PAGE, number, count=count)
         return super().get_context_data(
             page=page,
             upcoming_table=upcoming_table,

@@ -31,14 +31,15 @@ MEETING_FIELDS = {"starts_at": "date"}  # the service's names for the form's fie
 
 
 class MeetingListView(PermissionRequiredMixin, TemplateView):
-    """Each board with its upcoming and past meetings."""
+    """Each board with its next and its latest meetings (up to LIST_LIMIT of each), and a
+    link to the board's page for the rest."""
 
     permission_required = "governance.view_meetings"
     template_name = "governance/meeting_list.html"
 
     def get_context_data(self, **kwargs):
         boards = [
-            (entry.board, *meeting_tables(entry.board, entry.upcoming, entry.past))
+            (entry.board, *meeting_tables(entry.board, entry.upcoming, entry.past, totals(entry)))
             for entry in boards_with_meetings(now=timezone.now())
         ]
         return super().get_context_data(
@@ -46,6 +47,10 @@ class MeetingListView(PermissionRequiredMixin, TemplateView):
             can_manage=self.request.user.has_perm("governance.manage_meetings"),
             **kwargs,
         )
+
+
+def totals(entry) -> tuple[int, int]:
+    return entry.upcoming_count, entry.past_count
 
 
 class MeetingMixin(ObjectMixin):
