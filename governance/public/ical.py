@@ -3,6 +3,10 @@
 One VEVENT per listed meeting, with a UID that stays the same for the meeting whatever
 changes, times in UTC, the board's name as summary, the place, a link to the public page
 and STATUS:CANCELLED or CONFIRMED. Nothing from the agenda is in the feed.
+
+The feed holds every upcoming meeting and only the latest past ones
+(governance.public.selectors.feed_meetings), and its description says so, with the
+board's page for the rest.
 """
 
 import datetime
@@ -49,15 +53,18 @@ def board_calendar(
     host: str,
     url_for: Callable[[Meeting], str],
     now: datetime.datetime,
+    description: str = "",
 ) -> bytes:
     """The board's meetings as an iCalendar file. `url_for` gives each meeting's
-    absolute public URL."""
+    absolute public URL; `description` says which meetings the feed holds."""
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
     calendar.add("x-wr-calname", f"{board.name} meetings")
+    if description:
+        calendar.add("x-wr-caldesc", description)
     calendar.add("refresh-interval", REFRESH, parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", REFRESH_TEXT)
     stamp = now.astimezone(datetime.UTC)

@@ -25,7 +25,7 @@ Anything else is not found (404), so nothing reveals what exists.
 import datetime
 from dataclasses import dataclass, replace
 
-from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from governance.domain.exempt import interest_seen, item_seen, minute_seen
 from governance.minutes.selectors import minutes_for
@@ -72,9 +72,24 @@ def meetings_with_public_minutes() -> QuerySet[Meeting]:
     return public_meetings().filter(minutes_published_at__isnull=False)
 
 
+FEED_PAST_MEETINGS = 50
+"""Past meetings a board's calendar feed holds, the latest; the board's page has them all."""
+
+
 def listed_meetings(board: Board) -> list[Meeting]:
     """The board's meetings the public may know of (listed_meeting_q), by date. One query."""
     return list(Meeting.objects.filter(listed_meeting_q(), board=board).order_by("starts_at"))
+
+
+def feed_meetings(board: Board, *, now: datetime.datetime) -> list[Meeting]:
+    """The board's listed meetings for its calendar feed, by date: every upcoming one and
+    the latest FEED_PAST_MEETINGS past ones, so the feed stays the same size however many
+    years of meetings the board has (issue 13). One query."""
+    listed = Meeting.objects.filter(listed_meeting_q(), board=board)
+    oldest = listed.filter(starts_at__lt=now).order_by("-starts_at", "-pk").values("starts_at")
+    oldest = oldest[FEED_PAST_MEETINGS - 1 : FEED_PAST_MEETINGS]
+    kept = Q(starts_at__gte=Subquery(oldest)) | ~Exists(oldest)
+    return list(listed.filter(kept).order_by("starts_at", "pk"))
 
 
 @dataclass(frozen=True)

@@ -137,7 +137,8 @@ class PublicPaperDownloadView(View):
 
 
 class BoardCalendarView(View):
-    """A public board's listed meetings as an iCalendar feed."""
+    """A public board's listed meetings as an iCalendar feed: the upcoming ones and the
+    latest past ones (selectors.feed_meetings), as its description says."""
 
     def get(self, request, slug):
         board = get_object_or_404(selectors.public_boards(), slug=slug)
@@ -148,12 +149,16 @@ class BoardCalendarView(View):
                 return board_url
             return request.build_absolute_uri(reverse("public_meeting_detail", args=[meeting.pk]))
 
+        now = timezone.now()
         body = ical.board_calendar(
             board,
-            selectors.listed_meetings(board),
+            selectors.feed_meetings(board, now=now),
             host=request.get_host(),
             url_for=url_for,
-            now=timezone.now(),
+            now=now,
+            description=f"Upcoming meetings of the {board.name} and its latest "
+            f"{selectors.FEED_PAST_MEETINGS} past meetings. Earlier meetings are on the "
+            f"board's page: {board_url}",
         )
         response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
         response["Content-Disposition"] = f'inline; filename="{slug}-meetings.ics"'
