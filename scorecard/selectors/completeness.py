@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Max, Min, OuterRef, Subquery
+from django.db.models import Max, OuterRef, Subquery
 from django.utils import timezone
 
 from scorecard.domain import completeness as rules
@@ -53,8 +53,10 @@ def indicators_with_first_figure(area: ServiceArea | None = None):
     figure of any state, None when they have none; and `added_at`: when the indicator
     was added, from its history (None when not recorded)."""
     added = Indicator.history.model.objects.filter(id=OuterRef("pk"), history_type="+")
+    first = IndicatorValue.objects.filter(indicator_id=OuterRef("pk")).order_by("period")
     indicators = Indicator.objects.annotate(
-        first_figure=Min("values__period"),
+        # the first figure's month through the (indicator, period) index, not a GROUP BY
+        first_figure=Subquery(first.values("period")[:1]),
         added_at=Subquery(added.order_by("history_date").values("history_date")[:1]),
     )
     return indicators.filter(service_area=area) if area is not None else indicators

@@ -9,7 +9,8 @@ Rules:
 - Head of service: the area's head_of_service post and whoever holds it today
   (governance.selectors.current_holdings); acting holders are marked.
 - Commentary: the area's commentary for the month, only when approved.
-- Overview: per area, how many indicators are Red, Amber, Green or have no RAG.
+- Overview: per area, how many indicators are Red, Amber, Green or have no RAG
+  (scorecard.selectors.rags, read light).
 - Exceptions: an indicator is an exception for the month when it is Red, worsening on
   its previous period (scorecard.domain.periods), or its month's SPC point is special cause concern.
   An indicator expected in the month with no approved figure is a "No figure" exception
@@ -29,6 +30,7 @@ from scorecard.domain.direction import WORSENING
 from scorecard.domain.rag import RED
 from scorecard.models import Commentary, Section, ServiceArea
 from scorecard.selectors.months import add_months
+from scorecard.selectors.rags import rag_counts
 from scorecard.selectors.rows import (
     ScorecardRow,
     judged_months,
@@ -119,10 +121,8 @@ def areas_in_order() -> QuerySet[ServiceArea]:
 def overview(*, period: datetime.date, today: datetime.date) -> list[AreaCounts]:
     """Every service area in order with its count of indicators by RAG for the month."""
     areas = list(areas_in_order())
-    counts = {area.pk: Counter() for area in areas}
-    for indicator in scorecard_indicators(period=period, since=period, with_benchmarks=False):
-        rag = scorecard_row(indicator, period=period, history=None).judgement.rag.rag
-        counts[indicator.service_area_id][rag or "none"] += 1
+    found = rag_counts(period=period)
+    counts = {area.pk: found.get(area.pk, Counter()) for area in areas}
     holders = holders_by_post([a.head_of_service_id for a in areas], today=today)
     return [
         AreaCounts(
