@@ -27,6 +27,7 @@ from scorecard.domain.tolerance_evidence import (
     learn_tolerance,
     marked_months,
 )
+from scorecard.importing.bulk import history_copy, rows_update
 from scorecard.importing.report import ConflictRow, Learned, ScorecardImportReport
 from scorecard.models import Indicator, IndicatorValue, Target
 
@@ -51,16 +52,16 @@ class Evidence:
     by_person: frozenset[str] = frozenset()
 
 
-def learn_from_evidence(*, indicator_ids, report: ScorecardImportReport, user) -> None:
-    """Learns polarity, then tolerance, for the indicators imported (module docstring)."""
+def learn_from_evidence(*, indicator_ids, report: ScorecardImportReport, user) -> list[int]:
+    """Learns polarity, then tolerance, for the indicators imported (module docstring);
+    returns the ids of those whose polarity changed (their SPC judgements follow it)."""
     evidence = [_evidence(indicator) for indicator in _indicators(indicator_ids)]
     _mark_set_by_a_person(evidence)
     for item in evidence:
         _learn_polarity(item, report)
     _learn_tolerances(evidence, report)
-    for item in evidence:
-        if item.changed:
-            _save(item, user, report.filename)
+    _save([item for item in evidence if item.changed], user, report.filename)
+    return [item.indicator.pk for item in evidence if "polarity" in item.changed]
 
 
 def _indicators(indicator_ids):
@@ -200,11 +201,14 @@ def _report(report: ScorecardImportReport, learned: Learned) -> None:
         report.learned.append(learned)
 
 
-def _save(item: Evidence, user, filename: str) -> None:
-    indicator = item.indicator
-    indicator._history_user = user
-    indicator._change_reason = f"{HISTORY_REASON}{filename}"[:100]
-    indicator.save(update_fields=item.changed)
+def _save(items: list[Evidence], user, filename: str) -> None:
+    """Writes what was learned in bulk, each with an entry in the indicator's history
+    naming the importing user and the file (a few queries, whatever the file's size)."""
+    indicators = [item.indicator for item in items]
+    fields = sorted({name for item in items for name in item.changed})
+    rows_update(Indicator, indicators, fields)
+    reason = f"{HISTORY_REASON}{filename}"[:100]
+    history_copy(Indicator, [i.pk for i in indicators], kind="~", user=user, reason=reason)
 
 
 def _is_percentage(indicator: Indicator) -> bool:

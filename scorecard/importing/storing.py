@@ -1,19 +1,26 @@
-"""Writing one indicator row's values, target, benchmarks and section to the database.
+"""Storing a file's indicator rows: decided row by row, written once, in bulk.
 
-Each is matched by its natural key and changed only when the file says something
-different, so importing the same file twice changes nothing the second time.
+Each row's indicator, values, target, benchmarks and section are matched by their
+natural key against what is held (scorecard.importing.held, read before the first
+row) and changed only when the file says something different, so importing the same
+file twice changes nothing the second time. Nothing is written while rows are read:
+`write` stores what was decided with bulk operations in batches, so the queries an
+import makes grow with its batches, never with its cells (issue 13).
+
 Imported values come from a published scorecard: they arrive approved, entered and
-approved by the importing user, and a changed value's history names that user.
+approved by the importing user, and the history of a value created or changed (and of
+no other) names that user and the file.
 """
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Max
 from django.utils import timezone
 
 from scorecard.domain.provenance import import_reason
 from scorecard.domain.values import CellValue, parse_value
+from scorecard.importing.bulk import history_copy, rows_update
+from scorecard.importing.held import Held, HeldValue
 from scorecard.importing.layout import IndicatorRow, ScorecardWarning
 from scorecard.importing.report import ScorecardImportReport, ValueChange, shown
 from scorecard.importing.rows import too_large
@@ -27,6 +34,24 @@ FIELD_NAMES = {
     "reported_rag": "reported RAG",
     "reported_direction": "reported direction",
 }
+APPROVAL_FIELDS = ["state", "entered_by", "approved_by", "approved_at"]
+TARGET_FIELDS = ["written", "kind", "low", "high"]
+BATCH = 1000
+
+
+@dataclass
+class Writes:
+    """What the import will write: new rows, and held rows changed (by id)."""
+
+    sections: list[Section] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)
+    renamed: dict[int, Indicator] = field(default_factory=dict)
+    values: list[IndicatorValue] = field(default_factory=list)
+    changed_values: dict[int, HeldValue] = field(default_factory=dict)
+    targets: list[Target] = field(default_factory=list)
+    changed_targets: dict[int, Target] = field(default_factory=dict)
+    benchmarks: list[Benchmark] = field(default_factory=list)
+    changed_benchmarks: dict[int, Benchmark] = field(default_factory=dict)
 
 
 @dataclass
@@ -35,28 +60,32 @@ class ImportContext:
     areas: dict[str, ServiceArea]
     period: datetime.date | None
     user: object
-    sections: dict[tuple[int, str], Section] = field(default_factory=dict)
-    indicator_ids: set[int] = field(default_factory=set)
+    held: Held = field(default_factory=Held)
+    writes: Writes = field(default_factory=Writes)
+    refs: set[str] = field(default_factory=set)  # the indicators the file touched
+    revalued: set[str] = field(default_factory=set)  # those with a value made or changed
+    now: datetime.datetime = field(default_factory=timezone.now)
 
     def warn(self, row: IndicatorRow, message: str, column: str = "") -> None:
         self.report.warnings.append(ScorecardWarning(row.row, message, row.sheet, column))
 
+    def ids(self, refs: set[str]) -> list[int]:
+        """The ids of these indicators (once written)."""
+        return sorted(self.held.indicators[ref].pk for ref in refs)
+
 
 def section_for(area: ServiceArea, title: str, context: ImportContext) -> Section | None:
-    """The area's section of that title, created (after the area's others) when new."""
+    """The area's section of that title in any case, made (after the area's others) when new."""
     if not title:
         return None
-    key = (area.pk, title[:200])
-    if key not in context.sections:
-        section = Section.objects.filter(service_area=area, title__iexact=key[1]).first()
-        if section is None:
-            highest = Section.objects.filter(service_area=area).aggregate(m=Max("order"))["m"]
-            section = Section.objects.create(
-                service_area=area, title=key[1], order=(highest or 0) + 1
-            )
-            context.report.sections_created += 1
-        context.sections[key] = section
-    return context.sections[key]
+    held, key = context.held, (area.pk, title[:200].lower())
+    if key not in held.sections:
+        order = held.section_order.get(area.pk, 0) + 1
+        held.section_order[area.pk] = order
+        held.sections[key] = Section(service_area=area, title=title[:200], order=order)
+        context.writes.sections.append(held.sections[key])
+        context.report.sections_created += 1
+    return held.sections[key]
 
 
 def value_fields(cell: CellValue, extra: dict) -> dict:
@@ -66,11 +95,14 @@ def value_fields(cell: CellValue, extra: dict) -> dict:
 
 def store_value(indicator: Indicator, period, fields: dict, row, context: ImportContext) -> None:
     """Creates the month's value, updates it when the file differs, else leaves it alone."""
-    report = context.report
-    existing = IndicatorValue.objects.filter(indicator=indicator, period=period).first()
+    report, key = context.report, (indicator.ref, period)
+    existing = context.held.values.get(key)
     if existing is None:
         value = IndicatorValue(indicator=indicator, period=period, **fields)
-        _approve_and_save(value, context.user, context.report.filename)
+        _approve(value, context)
+        context.held.values[key] = value
+        context.writes.values.append(value)
+        context.revalued.add(indicator.ref)
         report.values_created += 1
         return
     changed = {name: v for name, v in fields.items() if getattr(existing, name) != v}
@@ -80,7 +112,10 @@ def store_value(indicator: Indicator, period, fields: dict, row, context: Import
     before = shown(existing.value, existing.missing_reason)
     for name, new in changed.items():
         setattr(existing, name, new)
-    _approve_and_save(existing, context.user, context.report.filename)
+    _approve(existing, context)
+    context.revalued.add(indicator.ref)
+    if existing.pk is not None:
+        context.writes.changed_values[existing.pk] = existing
     report.values_updated += 1
     report.value_changes.append(
         ValueChange(
@@ -91,17 +126,12 @@ def store_value(indicator: Indicator, period, fields: dict, row, context: Import
     )  # fmt: skip
 
 
-def _approve_and_save(value: IndicatorValue, user, filename: str) -> None:
-    """Saves the value as approved and entered by the importing user, who its history
-    names, with the file it was imported from as the history's reason."""
+def _approve(value: IndicatorValue, context: ImportContext) -> None:
+    """Approved, entered and approved by the importing user (whom its history names)."""
     value.state = IndicatorValue.State.APPROVED
-    value.entered_by = user
-    value.approved_by = user
-    value.approved_at = timezone.now()
-    if user is not None:
-        value._history_user = user
-    value._change_reason = import_reason(filename)
-    value.save()
+    value.entered_by = context.user
+    value.approved_by = context.user
+    value.approved_at = context.now
 
 
 def store_target(indicator, reading, effective_from, context: ImportContext) -> None:
@@ -114,12 +144,18 @@ def store_target(indicator, reading, effective_from, context: ImportContext) -> 
         "low": reading.low,
         "high": reading.high,
     }
-    target = Target.objects.filter(indicator=indicator, effective_from=effective_from).first()
+    key = (indicator.ref, effective_from)
+    target = context.held.targets.get(key)
     if target is None:
-        Target.objects.create(indicator=indicator, effective_from=effective_from, **defaults)
+        target = Target(indicator=indicator, effective_from=effective_from, **defaults)
+        context.held.targets[key] = target
+        context.writes.targets.append(target)
         context.report.targets_created += 1
     elif any(getattr(target, name) != value for name, value in defaults.items()):
-        Target.objects.filter(pk=target.pk).update(**defaults)
+        for name, value in defaults.items():
+            setattr(target, name, value)
+        if target.pk is not None:
+            context.writes.changed_targets[target.pk] = target
         context.report.targets_updated += 1
 
 
@@ -135,11 +171,51 @@ def store_benchmarks(indicator: Indicator, row: IndicatorRow, context: ImportCon
             context.warn(row, error, column.written)
         if error or cell.value is None:
             continue
-        key = {"indicator": indicator, "comparator": column.comparator, "year": column.year}
-        benchmark = Benchmark.objects.filter(**key).first()
-        if benchmark is None:
-            Benchmark.objects.create(value=cell.value, **key)
-            context.report.benchmarks_created += 1
-        elif benchmark.value != cell.value:
-            Benchmark.objects.filter(pk=benchmark.pk).update(value=cell.value)
-            context.report.benchmarks_updated += 1
+        _store_benchmark(indicator, column.comparator, column.year, cell.value, context)
+
+
+def _store_benchmark(indicator, comparator: str, year: str, value, context) -> None:
+    key = (indicator.ref, comparator, year)
+    benchmark = context.held.benchmarks.get(key)
+    if benchmark is None:
+        benchmark = Benchmark(indicator=indicator, comparator=comparator, year=year, value=value)
+        context.held.benchmarks[key] = benchmark
+        context.writes.benchmarks.append(benchmark)
+        context.report.benchmarks_created += 1
+    elif benchmark.value != value:
+        benchmark.value = value
+        if benchmark.pk is not None:
+            context.writes.changed_benchmarks[benchmark.pk] = benchmark
+        context.report.benchmarks_updated += 1
+
+
+def write(context: ImportContext) -> None:
+    """Writes what the rows decided, in batches.
+
+    New indicators and values get their history in bulk ("+"), changed values theirs
+    ("~"), naming the importing user (and for values the file); a value left alone gets
+    none. Histories are copied from the rows written (scorecard.importing.bulk).
+    """
+    writes, user = context.writes, context.user
+    reason = import_reason(context.report.filename)
+    Section.objects.bulk_create(writes.sections, batch_size=BATCH)
+    Indicator.objects.bulk_create(writes.indicators, batch_size=BATCH)
+    history_copy(Indicator, [i.pk for i in writes.indicators], kind="+", user=user, reason=None)
+    Indicator.objects.bulk_update(writes.renamed.values(), ["title", "section"], batch_size=BATCH)
+    IndicatorValue.objects.bulk_create(writes.values, batch_size=BATCH)
+    history_copy(IndicatorValue, [v.pk for v in writes.values], kind="+", user=user, reason=reason)
+    changed = [_changed_value(held, context) for held in writes.changed_values.values()]
+    rows_update(IndicatorValue, changed, [*FIELD_NAMES, *APPROVAL_FIELDS])
+    history_copy(IndicatorValue, writes.changed_values, kind="~", user=user, reason=reason)
+    Target.objects.bulk_create(writes.targets, batch_size=BATCH)
+    rows_update(Target, list(writes.changed_targets.values()), TARGET_FIELDS)
+    Benchmark.objects.bulk_create(writes.benchmarks, batch_size=BATCH)
+    rows_update(Benchmark, list(writes.changed_benchmarks.values()), ["value"])
+
+
+def _changed_value(held: HeldValue, context: ImportContext) -> IndicatorValue:
+    """A held value the file changes, as the row to write: what the file says, approved
+    by the importing user (no read: the other fields are left as they are)."""
+    value = IndicatorValue(pk=held.pk, **{name: getattr(held, name) for name in FIELD_NAMES})
+    _approve(value, context)
+    return value
