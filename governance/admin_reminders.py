@@ -1,10 +1,12 @@
 """The administrators' view of reminders: what was sent, to whom and why, and what
 failed. Read only: a reminder is a record of a message. A failed one can be tried
-again, which resets its tries and starts its delivery."""
+again, which resets its tries and starts its delivery. A reminder not yet rendered (the
+workers render mails as they send them) shows its mail as it will be sent."""
 
 from django.contrib import admin, messages
 
 from governance.models import Reminder
+from governance.reminders.messages import render, stored_mail
 from governance.reminders.services import reminders_retry
 
 
@@ -18,9 +20,15 @@ class ReminderAdmin(admin.ModelAdmin):
     actions = ["try_again"]
     fields = [
         "recipient", "kind", "about", "reason", "subject", "state", "attempts", "last_error",
-        "created_at", "sent_at", "for_date", "key", "body_text",
+        "created_at", "sent_at", "for_date", "key", "mail_text",
     ]  # fmt: skip
     readonly_fields = fields
+
+    @admin.display(description="Mail")
+    def mail_text(self, reminder: Reminder) -> str:
+        if reminder.body_html:
+            return reminder.body_text
+        return render(stored_mail(reminder), reminder.recipient)[0]
 
     def has_add_permission(self, request):
         return False

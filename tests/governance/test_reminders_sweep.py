@@ -152,3 +152,19 @@ def test_links_are_reversed_once_and_read_the_same_as_reverse(settings):
     assert messages.link("scorecard_value_entry", "CSC", "2023-02") == (
         "https://example.gov.uk" + month
     )
+
+
+def test_the_admin_shows_a_mail_not_yet_rendered_as_it_will_be_sent(
+    actions_due, client, user_with_role
+):
+    from governance import roles
+
+    (action,) = actions_due(1)
+    (reminder_id,) = services.reminders_schedule(today=TUESDAY)
+    client.force_login(user_with_role(roles.ADMINISTRATOR))
+
+    page = client.get(reverse("admin:governance_reminder_change", args=[reminder_id]))
+
+    assert page.status_code == 200
+    assert f"{action.reference} {action.description} (Due in 2 days)" in page.text
+    assert "&quot;sections&quot;" not in page.text
