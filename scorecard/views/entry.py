@@ -39,6 +39,7 @@ from scorecard.entry_selectors import (
 )
 from scorecard.forms import ApprovalForm, CommentaryForm, MonthForm, ValueEntryForm
 from scorecard.models import ServiceArea
+from scorecard.views.paging import page_of
 
 
 def add_service_errors(form, error: ValidationError) -> None:
@@ -207,6 +208,9 @@ class CommentaryView(AreaMonthMixin, FormView):
         return redirect("scorecard_commentary", prefix=self.area.prefix, month=self.period)
 
 
+GROUPS_PER_PAGE = 10
+
+
 class ApprovalsView(ScorecardPageMixin, FormView):
     """Submitted values and commentaries by area and month, to approve or return."""
 
@@ -214,8 +218,18 @@ class ApprovalsView(ScorecardPageMixin, FormView):
     template_name = "scorecard/approval_list.html"
     form_class = ApprovalForm
 
+    @cached_property
+    def page(self):
+        """GROUPS_PER_PAGE area-months a page (scorecard.views.paging): a page's form
+        decides only what it shows, and posts back to the same page."""
+        return page_of(self.request, approval_groups(self.request.user), per_page=GROUPS_PER_PAGE)
+
     def get_form_kwargs(self):
-        return {**super().get_form_kwargs(), "groups": approval_groups(self.request.user)}
+        return {**super().get_form_kwargs(), "groups": list(self.page[0].object_list)}
+
+    def get_context_data(self, **kwargs):
+        page, page_query = self.page
+        return super().get_context_data(page_obj=page, page_query=page_query, **kwargs)
 
     def form_valid(self, form):
         data = form.cleaned_data

@@ -21,6 +21,7 @@ from scorecard.models import Indicator, ServiceArea, Target
 from scorecard.selectors.polarity import not_set_indicators
 from scorecard.selectors.provenance import figure_sources
 from scorecard.tables import format_value, missing_in_words, rag_tag, value_in_words
+from scorecard.views.paging import page_of
 
 REPORTED_RAG = {"R": "Red", "A": "Amber", "G": "Green"}
 REPORTED_ARROW = {"↑": "up", "↓": "down", "↔": "level", "→": "level"}
@@ -169,18 +170,25 @@ class IndicatorDetailView(PermissionRequiredMixin, TemplateView):
         )  # fmt: skip
 
 
+PER_PAGE = 50
+
+
 class NotJudgedView(PermissionRequiredMixin, TemplateView):
     """Indicators not judged for want of a polarity, ?area=PREFIX for one service area
-    (scorecard.selectors.polarity); an unknown area shows every one."""
+    (scorecard.selectors.polarity); an unknown area shows every one. PER_PAGE a page,
+    ?page=N (scorecard.views.paging), the area kept in the page links."""
 
     permission_required = "scorecard.view_indicator"
     template_name = "scorecard/not_judged.html"
 
     def get_context_data(self, **kwargs):
         area = ServiceArea.objects.filter(prefix=self.request.GET.get("area", "")).first()
+        page, page_query = page_of(self.request, not_set_indicators(area), per_page=PER_PAGE)
         return super().get_context_data(
             area=area,
-            indicators=list(not_set_indicators(area)),
+            indicators=list(page.object_list),
+            page_obj=page,
+            page_query=page_query,
             nav_section="scorecard",
             **kwargs,
         )
