@@ -57,13 +57,32 @@ def with_computed_rag(queryset: QuerySet[Action], *, today: datetime.date) -> Qu
 def judge(action: Action, *, today: datetime.date) -> rag.RagJudgement:
     """The computed RAG with its reason for one action, from its columns."""
     last = action.last_update_at
-    return rag.computed_rag(
-        is_complete=action.is_complete,
-        due_date=action.due_date,
-        today=today,
+    return judge_facts(
+        status=action.status, due_date=action.due_date,
         last_update_on=timezone.localdate(last) if last else None,
-        rebaseline_count=action.rebaseline_count,
-        thresholds=thresholds(),
+        rebaseline_count=action.rebaseline_count, today=today,
+    )  # fmt: skip
+
+
+def judge_facts(
+    *,
+    status: str,
+    due_date: datetime.date | None,
+    last_update_on: datetime.date | None,
+    rebaseline_count: int,
+    today: datetime.date,
+    limits: rag.Thresholds | None = None,
+) -> rag.RagJudgement:
+    """judge() for an action read as values (a download of thousands of rows): the rule
+    of improvement_plan.domain.rag over the same columns, the last update as a local
+    date. Pass `limits` when judging many."""
+    return rag.computed_rag(
+        is_complete=status in COMPLETE_STATUSES,
+        due_date=due_date,
+        today=today,
+        last_update_on=last_update_on,
+        rebaseline_count=rebaseline_count,
+        thresholds=limits or thresholds(),
     )
 
 
