@@ -289,9 +289,7 @@ def reminders_run(*, today: datetime.date, dry_run: bool) -> RunReport:
     deliver every reminder waiting. A dry run records and sends nothing."""
     planned = apply_digest_choice(reminders_due(today=today), today=today)
     if dry_run:
-        known = set(
-            Reminder.objects.filter(key__in=[p.key for p in planned]).values_list("key", flat=True)
-        )
+        known = recorded_keys([p.key for p in planned])
         fresh = [p for p in planned if p.key not in known]
         return RunReport(
             lines=[("would send", p) for p in fresh], already=len(planned) - len(fresh)
