@@ -4,8 +4,10 @@ series gave, and every writer of its inputs keeps them up to date."""
 import datetime
 import random
 from decimal import Decimal
+from io import StringIO
 
 import pytest
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -140,3 +142,18 @@ def test_refresh_queries_do_not_grow_with_values(django_assert_num_queries):
     with django_assert_num_queries(len(one)):
         indicator_judgements_refresh(indicator_ids=[few.pk, many.pk])
     assert IndicatorJudgement.objects.count() == 53
+
+
+@pytest.mark.django_db
+def test_the_command_rewrites_judgements_changed_without_the_services():
+    indicator = IndicatorFactory(ref="FD1")
+    _store(indicator, [Decimal(50 + n % 3) for n in range(14)])  # as a bulk write would
+    assert not IndicatorJudgement.objects.exists()
+
+    out = StringIO()
+    call_command("refresh_judgements", "FD1", stdout=out)
+
+    assert IndicatorJudgement.objects.filter(indicator=indicator).count() == 14
+    assert "14 judgements written for 1 indicator." in out.getvalue()
+    with pytest.raises(CommandError, match="FD9"):
+        call_command("refresh_judgements", "FD9")
