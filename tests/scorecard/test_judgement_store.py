@@ -11,7 +11,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from governance import roles
+from scorecard import services
 from scorecard.approval_services import values_approve
+from scorecard.domain.entry import Entry
 from scorecard.domain.spc import spc
 from scorecard.domain.spc_months import months_spc
 from scorecard.judgement_services import indicator_judgements_refresh
@@ -19,7 +22,12 @@ from scorecard.models import IndicatorJudgement, IndicatorValue
 from scorecard.selectors.months import add_months
 from scorecard.selectors.spc import indicator_spc, stored_judgements, stored_spc
 from tests.governance.factories import UserFactory
-from tests.scorecard.factories import IndicatorFactory, IndicatorValueFactory, TargetFactory
+from tests.scorecard.factories import (
+    IndicatorFactory,
+    IndicatorValueFactory,
+    ServiceAreaFactory,
+    TargetFactory,
+)
 
 FIRST = datetime.date(2020, 1, 1)
 State = IndicatorValue.State
@@ -157,3 +165,34 @@ def test_the_command_rewrites_judgements_changed_without_the_services():
     assert "14 judgements written for 1 indicator." in out.getvalue()
     with pytest.raises(CommandError, match="FD9"):
         call_command("refresh_judgements", "FD9")
+
+
+@pytest.mark.django_db
+def test_changing_an_approved_value_takes_it_out_of_the_judged_series():
+    officer = UserFactory(roles=[roles.PERFORMANCE_OFFICER])
+    indicator = IndicatorFactory(service_area=ServiceAreaFactory(prefix="FD"), ref="FD1")
+    june = datetime.date(2023, 6, 1)
+    IndicatorValueFactory(indicator=indicator, period=june, value=Decimal(3), state="approved")
+    assert IndicatorJudgement.objects.filter(indicator=indicator, period=june).exists()
+
+    services.values_enter(
+        indicators=[indicator], period=june, user=officer, today=datetime.date(2023, 7, 10),
+        entries={indicator.pk: Entry(value=Decimal(5))},
+    )  # fmt: skip
+
+    assert not IndicatorJudgement.objects.filter(indicator=indicator).exists()
+
+
+@pytest.mark.django_db
+def test_a_polarity_set_from_a_file_relabels_the_stored_judgements(tmp_path):
+    indicator = IndicatorFactory(ref="FD1", polarity="higher")
+    _store(indicator, [Decimal(50 + n % 3) for n in range(13)] + [Decimal(99)])
+    indicator_judgements_refresh(indicator_ids=[indicator.pk])
+    latest = add_months(FIRST, 13)
+    assert IndicatorJudgement.objects.get(indicator=indicator, period=latest).label == "improvement"
+    source = tmp_path / "polarity.csv"
+    source.write_text("reference,polarity,reason\nFD1,lower,Fewer is better\n")
+
+    services.indicator_polarities_apply(source=source)
+
+    assert IndicatorJudgement.objects.get(indicator=indicator, period=latest).label == "concern"
