@@ -33,7 +33,7 @@ class HeldValue:
     """A month's value as held: only what an import compares (reading whole model rows,
     with their timestamps, costs more than the rest of an unchanged re-import)."""
 
-    __slots__ = ("pk", *COMPARED, "entered_by", "approved_by", "approved_at")  # those set
+    __slots__ = ("pk", *COMPARED, "entered_by_id", "approved_by_id", "approved_at")  # set
 
     def __init__(self, pk: int, *fields) -> None:
         self.pk = pk

@@ -98,8 +98,7 @@ def store_value(indicator: Indicator, period, fields: dict, row, context: Import
     report, key = context.report, (indicator.ref, period)
     existing = context.held.values.get(key)
     if existing is None:
-        value = IndicatorValue(indicator=indicator, period=period, **fields)
-        _approve(value, context)
+        value = IndicatorValue(indicator=indicator, period=period, **_approval(context), **fields)
         context.held.values[key] = value
         context.writes.values.append(value)
         context.revalued.add(indicator.ref)
@@ -126,12 +125,19 @@ def store_value(indicator: Indicator, period, fields: dict, row, context: Import
     )  # fmt: skip
 
 
-def _approve(value: IndicatorValue, context: ImportContext) -> None:
+def _approve(value, context: ImportContext) -> None:
     """Approved, entered and approved by the importing user (whom its history names)."""
-    value.state = IndicatorValue.State.APPROVED
-    value.entered_by = context.user
-    value.approved_by = context.user
-    value.approved_at = context.now
+    for name, field_value in _approval(context).items():
+        setattr(value, name, field_value)
+
+
+def _approval(context: ImportContext) -> dict:
+    """The fields that say so, by the user's id (no user read, no descriptor)."""
+    user_id = getattr(context.user, "pk", None)
+    return {
+        "state": IndicatorValue.State.APPROVED, "entered_by_id": user_id,
+        "approved_by_id": user_id, "approved_at": context.now,
+    }  # fmt: skip
 
 
 def store_target(indicator, reading, effective_from, context: ImportContext) -> None:
