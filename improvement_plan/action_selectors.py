@@ -10,8 +10,9 @@ with the action's history.
 
 import datetime
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, QuerySet, Subquery, When
 from django.utils.formats import date_format
 
@@ -160,14 +161,19 @@ class ChangeEntry(Entry):
 
 
 ORDER = {"change": 0, "due_date": 1, "rag": 2, "progress": 3, "review": 4}
+PER_PAGE = 25  # timeline entries on a page
+
+# A progress update as the timeline first reads it: only what places it and its RAG change.
+UPDATE_KEY = ("pk", "created_at", "computed_rag", "is_imported", "author_id")
 
 
 def timeline(action: Action) -> list[Entry]:
-    """Everything that happened to the action, newest first."""
-    updates = list(action.progress_updates.select_related("author").prefetch_related("evidence"))
+    """Everything that happened to the action, newest first. Progress updates, the longest
+    part, are read as keys only (UPDATE_KEY): timeline_page() fills in the page's."""
+    updates = list(action.progress_updates.order_by("created_at", "id").values_list(*UPDATE_KEY))
     moves = list(action.due_date_changes.select_related("changed_by"))
     entries: list[Entry] = [
-        *map(_progress_entry, updates),
+        *(RecordEntry("progress", at, "", pk) for pk, at, *_ in updates),
         *_computed_rag_changes(updates),
         *(RecordEntry("due_date", m.changed_at, _name(m.changed_by), m.pk, m) for m in moves),
         *(
@@ -181,34 +187,70 @@ def timeline(action: Action) -> list[Entry]:
     return entries
 
 
+def timeline_page(action: Action, *, number=1) -> Page:
+    """One page (PER_PAGE entries, newest first) of the action's timeline, its progress
+    updates and computed RAG changes filled in with who wrote them and their evidence:
+    the page's queries and rendering do not grow with the action's history. A page
+    number that is not one (or past the end) gives the nearest page."""
+    page = Paginator(timeline(action), PER_PAGE).get_page(number)
+    wanted = {entry.pk for entry in page if _is_update(entry)}
+    if wanted:
+        updates = action.progress_updates.select_related("author").prefetch_related("evidence")
+        page.object_list = _filled(list(page), updates.in_bulk(wanted))
+    return page
+
+
+def latest_update(action: Action) -> ProgressUpdate | None:
+    """The action's newest progress update (the timeline's order), with who wrote it."""
+    return action.progress_updates.select_related("author").order_by("-created_at", "-id").first()
+
+
+def _is_update(entry: Entry) -> bool:
+    """A progress update's entry or the computed RAG change it recorded (pk: the update's)."""
+    return entry.kind == "progress" or getattr(entry, "which", "") == "Computed"
+
+
+def _filled(entries: list[Entry], updates: dict[int, ProgressUpdate]) -> list[Entry]:
+    """The page's update entries with their update and who wrote it."""
+    filled = []
+    for entry in entries:
+        update = updates.get(entry.pk) if _is_update(entry) else None
+        if update is None:
+            filled.append(entry)
+        elif entry.kind == "progress":
+            filled.append(replace(entry, who=_who(update), record=update))
+        else:
+            filled.append(replace(entry, who=_who(update)))
+    return filled
+
+
 def _name(person) -> str:
     return str(person) if person is not None else "someone no longer listed"
 
 
-def _progress_entry(update: ProgressUpdate) -> RecordEntry:
-    who = IMPORTED if update.is_imported else _name(update.author)
-    return RecordEntry("progress", update.created_at, who, update.pk, update)
+def _who(update: ProgressUpdate) -> str:
+    return IMPORTED if update.is_imported else _name(update.author)
 
 
-def _computed_rag_changes(updates: list[ProgressUpdate]) -> list[RagChangeEntry]:
-    """The computed RAG recorded at each update, where it differs from the one before."""
+def _computed_rag_changes(updates: list[tuple]) -> list[RagChangeEntry]:
+    """The computed RAG recorded at each update (UPDATE_KEY rows, oldest first), where it
+    differs from the one before; who wrote it is filled in for the page shown."""
     entries, previous = [], ""
-    for update in updates:
-        if update.computed_rag and previous and update.computed_rag != previous:
-            who = IMPORTED if update.is_imported else _name(update.author)
+    for pk, at, computed_rag, _, _ in updates:
+        if computed_rag and previous and computed_rag != previous:
             entries.append(
                 RagChangeEntry(
                     "rag",
-                    update.created_at,
-                    who,
-                    update.pk,
+                    at,
+                    "",
+                    pk,
                     which="Computed",
                     from_rag=previous,
-                    to_rag=update.computed_rag,
+                    to_rag=computed_rag,
                     reason="Recorded with a progress update",
                 )  # fmt: skip
             )
-        previous = update.computed_rag or previous
+        previous = computed_rag or previous
     return entries
 
 
@@ -360,20 +402,25 @@ def _words(name: str, value, words: dict) -> str:
 
 @dataclass(frozen=True)
 class ActionPage:
-    """What the action's page shows beyond the action itself."""
+    """What the action's page shows beyond the action itself. `entries` is the timeline
+    page shown (`timeline`, a Page of PER_PAGE)."""
 
     judgement: RagJudgement
     disagreement: str | None
     days_overdue: int | None
-    entries: list[Entry]
+    timeline: Page
     evidence: list[Evidence]
     indicators: list[IndicatorReading]
     challenges: list[DirectorReview]
 
+    @property
+    def entries(self) -> list[Entry]:
+        return list(self.timeline.object_list)
 
-def action_page(action: Action, *, today: datetime.date) -> ActionPage:
-    """The computed RAG and its reason, any disagreement in words, the timeline, evidence,
-    linked indicators and open challenges, for an action from action_queryset()."""
+
+def action_page(action: Action, *, today: datetime.date, page_number=1) -> ActionPage:
+    """The computed RAG and its reason, any disagreement in words, a page of the timeline,
+    evidence, linked indicators and open challenges, for an action from action_queryset()."""
     judgement = judge(action, today=today)
     return ActionPage(
         judgement=judgement,
@@ -381,7 +428,7 @@ def action_page(action: Action, *, today: datetime.date) -> ActionPage:
         days_overdue=due_dates.days_overdue(
             due_date=action.due_date, is_complete=action.is_complete, today=today
         ),
-        entries=timeline(action),
+        timeline=timeline_page(action, number=page_number),
         evidence=evidence_of(action),
         indicators=linked_indicators(action),
         challenges=open_challenges(action),

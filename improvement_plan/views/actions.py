@@ -66,7 +66,9 @@ class ActionDetailView(ActionMixin, DetailView):
     def get_context_data(self, **kwargs):
         action, user = self.object, self.request.user
         return super().get_context_data(
-            page=action_page(action, today=timezone.localdate()),
+            page=action_page(
+                action, today=timezone.localdate(), page_number=self.request.GET.get("page")
+            ),
             can_update=user.has_perm("improvement_plan.add_progressupdate", action),
             can_review=user.has_perm("improvement_plan.add_directorreview", action),
             can_link=user.has_perm("improvement_plan.link_indicators", action),

@@ -15,7 +15,7 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from common.concurrency import EditConflict
 from improvement_plan import services
-from improvement_plan.action_selectors import action_page, actions_to_review
+from improvement_plan.action_selectors import action_page, actions_to_review, latest_update
 from improvement_plan.forms import DirectorReviewForm
 from improvement_plan.models import DirectorReview
 from improvement_plan.review_tables import ReviewFilter, ReviewTable
@@ -63,6 +63,8 @@ class DirectorReviewView(ActionMixin, FormView):
     def get_context_data(self, **kwargs):
         page = action_page(self.get_object(), today=timezone.localdate())
         latest = next((e.record for e in page.entries if e.kind == "progress"), None)
+        if latest is None:  # not on the timeline's first page: older than PER_PAGE entries
+            latest = latest_update(self.get_object())
         return super().get_context_data(page=page, latest_update=latest, **kwargs)
 
     def form_valid(self, form):

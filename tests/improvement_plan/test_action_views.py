@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from governance import roles
 from improvement_plan import services
+from improvement_plan.action_selectors import PER_PAGE
 from improvement_plan.models import Action, DueDateChange, Evidence, Milestone, ProgressUpdate
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
 from tests.governance.meetings.factories import pdf_bytes
@@ -293,7 +294,33 @@ def test_the_detail_page_queries_do_not_grow_with_history(client, django_assert_
 
     with django_assert_num_queries(expected):
         response = client.get(reverse("action_detail", args=[large.pk]))
-    assert len(response.context["page"].entries) > 150
+    assert response.context["page"].timeline.paginator.count > 150
+    assert len(response.context["page"].entries) == PER_PAGE  # one page is shown
+    with CaptureQueriesContext(connection) as last_page:  # no more for the last page
+        client.get(reverse("action_detail", args=[large.pk]), {"page": 1000})
+    assert len(last_page) <= expected
+
+
+def test_the_history_is_shown_a_page_at_a_time_newest_first(client, action, lead):
+    now = timezone.now()
+    for n in range(PER_PAGE + 5):
+        ProgressUpdateFactory(
+            action=action, author=lead, text=f"Update number {n}",
+            created_at=now - datetime.timedelta(hours=n),
+        )  # fmt: skip
+    client.force_login(lead)
+    url = reverse("action_detail", args=[action.pk])
+
+    first, second = client.get(url).text, client.get(url, {"page": 2}).text
+
+    assert "Update number 0" in first
+    assert "By Ana Lead on" in first
+    assert "Update number 29" not in first
+    assert "Update number 29" in second
+    assert 'class="govuk-pagination' in first
+    assert 'href="?page=2"' in first
+    assert 'href="?page=1"' in second
+    assert client.get(url, {"page": "x"}).status_code == 200  # bad input: the first page
 
 
 def busy_action(count: int, director) -> Action:
