@@ -96,13 +96,21 @@ def _groups(rows: list[ScorecardRow]) -> list[RowGroup]:
 
 
 def area_month(
-    area: ServiceArea, *, period: datetime.date, today: datetime.date, with_spc: bool
+    area: ServiceArea,
+    *,
+    period: datetime.date,
+    today: datetime.date,
+    with_spc: bool,
+    with_benchmarks: bool = True,
 ) -> AreaMonth:
     """A service area's table for a month, in sections, with head of service and
-    approved commentary (module docstring): the 13 months the table needs, and with SPC
-    the stored judgements (scorecard.selectors.spc.stored_judgements)."""
+    approved commentary (module docstring): the 13 months the table needs, with SPC
+    the stored judgements (scorecard.selectors.spc.stored_judgements), and without
+    benchmarks for a table that does not show them."""
     since = add_months(period, -12)
-    indicators = scorecard_indicators(period=period, since=since).filter(service_area=area)
+    indicators = scorecard_indicators(
+        period=period, since=since, with_benchmarks=with_benchmarks
+    ).filter(service_area=area)
     stored = stored_judgements(period=period, area=area) if with_spc else None
     rows = [scorecard_row(i, period=period, history=None, judgements=stored) for i in indicators]
     holders = holders_by_post([area.head_of_service_id], today=today)

@@ -30,7 +30,7 @@ from scorecard.selectors import (
 from scorecard.selectors.completeness import ScorecardMonths, no_figure_rows, scorecard_months
 from scorecard.selectors.polarity import not_set_indicators
 from scorecard.selectors.rows import MONTHS_SHOWN
-from scorecard.tables import ExceptionTable, OverviewTable, ScorecardTable
+from scorecard.tables import ExceptionTable, OverviewTable, ScorecardTable, shows_all_columns
 
 
 class ScorecardPageMixin(PermissionRequiredMixin):
@@ -99,7 +99,10 @@ class ServiceAreaView(ScorecardPageMixin, TemplateView):
         )
         context = self.month_context(scorecard_months(area), area=area)
         period = context["period"]
-        month = area_month(area, period=period, today=context["today"], with_spc=True)
+        month = area_month(
+            area, period=period, today=context["today"], with_spc=True,
+            with_benchmarks=shows_all_columns(self.request),  # hidden at first
+        )  # fmt: skip
         months = [add_months(period, n) for n in range(1 - MONTHS_SHOWN, 1)]
         sections = [
             (
