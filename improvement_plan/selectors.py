@@ -6,7 +6,9 @@ lead posts and due-date changes prefetched.
 """
 
 import datetime
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 
@@ -192,25 +194,24 @@ def plan_overview(plan: Plan, *, today: datetime.date) -> PlanOverview:
 
 @dataclass(frozen=True)
 class SlippedAction:
-    """An action whose due date moved, its slippage (domain.slippage) and each change."""
+    """An action whose due date moved, its slippage (domain.slippage) and each change.
+    `changes` is filled in only for the rows a page shows (slippage_changes_fill)."""
 
     action: Action
     slippage: Slippage
-    changes: list[DueDateChange]
+    changes: list[DueDateChange] = field(default_factory=list)
 
 
 def slipped_actions(plan: Plan | None) -> QuerySet[Action]:
-    """The plan's actions re-baselined at least once, with their changes (and who) prefetched."""
+    """The plan's actions re-baselined at least once, in reference order."""
     if plan is None:
         return Action.objects.none()
-    changes = DueDateChange.objects.select_related("changed_by").order_by("changed_at", "id")
     return (
         Action.objects.filter(
             Exists(DueDateChange.objects.filter(action=OuterRef("pk"))),
             objective__priority__plan=plan,
         )
         .select_related("objective__priority")
-        .prefetch_related(Prefetch("due_date_changes", queryset=changes))
         .order_by(*REFERENCE_ORDER)
     )
 
@@ -219,12 +220,22 @@ def slippage_rows(actions: QuerySet[Action]) -> list[SlippedAction]:
     """Slipped actions with their slippage, most days slipped first, then in reference order.
 
     Days slipped follow the rule in improvement_plan.domain.slippage, read in Python
-    from the prefetched changes so the rule is written once.
+    from every change's dates (values, one query) so the rule is written once.
     """
-    rows = []
-    for action in actions:
-        changes = list(action.due_date_changes.all())
-        moves = [(change.from_date, change.to_date) for change in changes]
-        rows.append(SlippedAction(action=action, slippage=slippage(moves), changes=changes))
+    moves = defaultdict(list)
+    dates = DueDateChange.objects.filter(action__in=actions.values("pk")).order_by(
+        "changed_at", "id"
+    )
+    for action_id, from_date, to_date in dates.values_list("action_id", "from_date", "to_date"):
+        moves[action_id].append((from_date, to_date))
+    rows = [SlippedAction(action=action, slippage=slippage(moves[action.pk])) for action in actions]
     rows.sort(key=lambda row: -row.slippage.days_slipped)  # stable: reference order on ties
     return rows
+
+
+def slippage_changes_fill(rows: Iterable[SlippedAction]) -> None:
+    """Each row's changes, oldest first, with who made them: one query for the rows shown."""
+    by_action = {row.action.pk: row for row in rows}
+    changes = DueDateChange.objects.filter(action_id__in=by_action).select_related("changed_by")
+    for change in changes.order_by("changed_at", "id"):
+        by_action[change.action_id].changes.append(change)

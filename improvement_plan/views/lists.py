@@ -141,3 +141,9 @@ class SlippageView(PlanPageMixin, SingleTableMixin, FilterView):
 
     def get_table_data(self):
         return selectors.slippage_rows(super().get_table_data())
+
+    def get_table(self, **kwargs):
+        """The table, sorted and paginated, with the changes of the rows on its page."""
+        table = super().get_table(**kwargs)
+        selectors.slippage_changes_fill(row.record for row in table.paginated_rows)
+        return table
