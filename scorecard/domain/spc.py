@@ -121,6 +121,11 @@ def xmr_limits(values: Sequence[Decimal]) -> Limits:
     mean = sum(values, Decimal(0)) / len(values)
     ranges = [abs(b - a) for a, b in zip(values, values[1:], strict=False)]
     mr_bar = sum(ranges, Decimal(0)) / len(ranges) if ranges else Decimal(0)
+    return limits_around(mean, mr_bar)
+
+
+def limits_around(mean: Decimal, mr_bar: Decimal) -> Limits:
+    """The limits at mean ± 2.66 × mean moving range, and two-thirds of the way to each."""
     spread = SCALING * mr_bar
     return Limits(
         mean=mean,

@@ -28,6 +28,7 @@ from scorecard.domain.spc import (
     baseline_by_period,
     judge_points,
     label_for,
+    limits_around,
     not_enough_data,
     xmr_limits,
 )
@@ -83,6 +84,36 @@ def month_spc(
     return MonthSpc(periods[upto], limits, "", baseline, latest)
 
 
+def _judged(present, periods, limits: Limits, polarity: str) -> SpcPoint:
+    """The latest of `present` judged against `limits` on its last TAIL points."""
+    index, value = present[-1]
+    side, rules = judge_points([v for _, v in present[-TAIL:]], limits)[-1]
+    return SpcPoint(index, periods[index], value, label_for(side, polarity), side, rules)
+
+
+def _running(values, periods, *, polarity: str) -> list[MonthSpc]:
+    """Every month's judgement without a fixed baseline: the limits from running sums of
+    the points and of their moving ranges, the same Decimal sums xmr_limits() makes in
+    the same order (exact: figures have at most four decimal places)."""
+    present = [(i, as_decimal(v)) for i, v in enumerate(values) if v is not None]
+    judged, held, total, ranges = [], 0, Decimal(0), Decimal(0)
+    for upto in range(len(values)):
+        while held < len(present) and present[held][0] <= upto:
+            total += present[held][1]
+            if held:
+                ranges += abs(present[held][1] - present[held - 1][1])
+            held += 1
+        if held < MIN_POINTS:
+            latest = SpcPoint(present[held - 1][0], periods[present[held - 1][0]],
+                              present[held - 1][1]) if held else None  # fmt: skip
+            judged.append(MonthSpc(periods[upto], None, not_enough_data(held), None, latest))
+            continue
+        limits = limits_around(total / held, ranges / (held - 1))
+        latest = _judged(present[max(0, held - TAIL) : held], periods, limits, polarity)
+        judged.append(MonthSpc(periods[upto], limits, "", None, latest))
+    return judged
+
+
 def months_spc(
     values: Sequence[Decimal | None],
     periods: Sequence[Any],
@@ -91,7 +122,10 @@ def months_spc(
     baseline_from=None,
     baseline_to=None,
 ) -> list[MonthSpc]:
-    """Every month's judgement of a series (oldest first), one per value given."""
+    """Every month's judgement of a series (oldest first), one per value given: from
+    running sums without a fixed baseline, else month by month (month_spc)."""
+    if baseline_from is None and baseline_to is None:
+        return _running(values, periods, polarity=polarity)
     return [
         month_spc(
             values, periods, upto, polarity=polarity,

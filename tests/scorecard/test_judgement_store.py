@@ -54,7 +54,7 @@ def _months(count: int) -> list[datetime.date]:
 
 
 @pytest.mark.parametrize("seed", range(6))
-@pytest.mark.parametrize("polarity", ["higher", "lower", "band", "neither"])
+@pytest.mark.parametrize("polarity", ["higher", "lower", "band", "neither", "not_set"])
 @pytest.mark.parametrize(
     "baseline", [(None, None), (FIRST, add_months(FIRST, 14)), (add_months(FIRST, 30), None)]
 )
