@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install assets run demo migrate serve test lint format bench clean worker beat fuzz
+.PHONY: install assets run demo migrate serve test lint format bench bench-quick clean worker beat fuzz
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -66,8 +66,14 @@ test: lint
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(VENV)/bin/pytest tests/fuzz -p no:cacheprovider
 
+# Benchmarks on the database DATABASE_URL names (a fresh `<name>_bench` beside it;
+# SQLite when unset): `make bench` is the full run (10x, load run), `make bench-quick`
+# the CI-sized one. Figures in benchmarks/results.json.
 bench: install
 	$(PY) -m benchmarks
+
+bench-quick: install
+	$(PY) -m benchmarks --quick
 
 worker: install
 	$(VENV)/bin/celery -A governance worker --loglevel=INFO

@@ -153,20 +153,21 @@ def measure(meeting: Meeting) -> tuple[list[float], list[float], Pack, int]:
     return builds, alone, pack, documents
 
 
-def run():
+def figures(*, scale: int) -> dict[str, dict]:
+    """The pack's build against WeasyPrint alone on the same HTML, as a ratio (CPU
+    time, medians of interleaved runs). The same pack at every scale: its size is set
+    by the meeting, not by the council."""
     media = tempfile.mkdtemp(prefix="governance-bench-media-")
     with override_settings(MEDIA_ROOT=media), transaction.atomic():
         builds, alone, pack, documents = measure(seed())
         transaction.set_rollback(True)
-    build_s, alone_s = statistics.median(builds), statistics.median(alone)
-    label = f"agenda pack, {pack.page_count} pages ({documents} HTML documents)"
-    yield f"{label:<55} median {build_s * 1000:8.1f} ms CPU   best {min(builds) * 1000:8.1f} ms"
-    yield (
-        f"{'  WeasyPrint alone on the same HTML':<55} median {alone_s * 1000:8.1f} ms CPU   "
-        f"best {min(alone) * 1000:8.1f} ms"
-    )
-    extra = build_s - alone_s
-    yield (
-        f"{'  assembly beyond WeasyPrint':<55} median {extra * 1000:8.1f} ms CPU   "
-        f"({extra / build_s:.0%} of the build)"
-    )
+    build_ms, alone_ms = statistics.median(builds) * 1000, statistics.median(alone) * 1000
+    name = f"agenda pack, {pack.page_count} pages ({documents} documents) vs WeasyPrint alone"
+    return {
+        name: {
+            "ms": round(build_ms, 2),
+            "floor_ms": round(alone_ms, 2),
+            "ratio": round(build_ms / alone_ms, 2),
+            "rounds": len(builds),
+        }
+    }

@@ -99,6 +99,15 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # JIT off: the product's queries are short, and PostgreSQL's JIT spent seconds
+    # compiling plan pages' RAG counts that run in milliseconds without it. A statement
+    # timeout so one runaway query cannot hold a worker; the work itself (imports, packs,
+    # reminders) is many short queries, none near it.
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = (
+        f"-c jit={'on' if env_bool('DATABASE_JIT', default=False) else 'off'} "
+        f"-c statement_timeout={env_int('DATABASE_STATEMENT_TIMEOUT_MS', 30_000)}"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "governance.User"
