@@ -1,5 +1,7 @@
 """django-tables2 tables for the improvement plan. RAG is always a tag with its word."""
 
+from functools import lru_cache
+
 import django_tables2 as tables
 from django.db.models import Case, F, IntegerField, QuerySet, Value, When
 from django.template.loader import render_to_string
@@ -19,8 +21,10 @@ RAG_TAG_TEMPLATE = "improvement_plan/includes/rag_tag.html"
 WRAPS = {"td": {"class": "app-break-word"}}
 
 
+@lru_cache(maxsize=16)
 def rag_tag(value: str) -> str:
-    """A RAG as a GOV.UK tag with its word ("" is "Not reported"), from the shared include."""
+    """A RAG as a GOV.UK tag with its word ("" is "Not reported"), from the shared include.
+    Rendered once per value: a list of thousands shows the same few tags (issue 13)."""
     return mark_safe(render_to_string(RAG_TAG_TEMPLATE, {"rag": value}).strip())  # noqa: S308
 
 
