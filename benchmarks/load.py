@@ -1,6 +1,7 @@
 """A bounded load run: gunicorn (4 sync workers) on 127.0.0.1 serving the benchmark
 database, 20 concurrent signed-in clients for DURATION seconds on each of the plan
-overview, a service-area month, an action page and the bare page, one after another.
+overview, a service-area month, an action page and the bare page, one after another,
+after a few seconds of uncounted load on each so that every worker has warmed up.
 Reports requests a second and the 95th percentile of response time for each, and each
 page's throughput as a share of the bare page's.
 
@@ -26,6 +27,7 @@ from benchmarks.world import World
 ROOT = Path(__file__).resolve().parent.parent
 CLIENTS = 20
 DURATION = 30
+WARM_UP = 5  # seconds of load on each page first, not counted: every worker warms up
 WORKERS = 4
 
 
@@ -118,6 +120,8 @@ def run(world: World, *, duration: float = DURATION) -> dict[str, dict]:
     port = _free_port()
     server = _server(port)
     try:
+        for path in paths.values():
+            _load(port, path, cookie, min(WARM_UP, duration))
         found = {name: _load(port, path, cookie, duration) for name, path in paths.items()}
     finally:
         server.terminate()
