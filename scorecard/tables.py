@@ -13,12 +13,14 @@ Rules for words (never colour or an arrow alone):
 """
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 import django_tables2 as tables
 from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 
 from scorecard.council_words import council_arrow_in_words, council_rag_in_words
 from scorecard.domain import spc as spc_rules
@@ -49,7 +51,13 @@ def format_value(value: Decimal, *, unit: str, decimal_places: int) -> str:
 
 
 def month_in_words(period) -> str:
-    """A period as a month and year: "June 2023"."""
+    """A period as a month and year: "June 2023" (each month worked out once per
+    language: the month pickers write every month held on every page)."""
+    return _month_in_words(period, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _month_in_words(period, language: str | None) -> str:
     return date_format(period, "F Y")
 
 
