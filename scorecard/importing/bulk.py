@@ -7,7 +7,8 @@
 - Updates in bulk: one UPDATE ... FROM (VALUES ...) per batch, each row its own
   values, instead of bulk_update's CASE WHEN per row and field.
 
-Table and column names come from the models, never from input; values are parameters.
+Table and column names come from the models, never from input; values are parameters, and
+the ids of rows are written in as integers (int() of each), so no batch meets a limit.
 """
 
 from collections.abc import Iterable, Iterator
@@ -16,13 +17,14 @@ from django.db import connection
 from django.db.models import Model
 from django.utils import timezone
 
+ROWS_PER_QUERY = 2000  # where the database takes any number of parameters
 HISTORY_COLUMNS = ("history_date", "history_change_reason", "history_type", "history_user_id")
-IDS_PER_QUERY = 5000  # where the database takes that many parameters
+IDS_PER_QUERY = 5000  # ids written into the query as integers (not parameters: no limit)
 
 
 def _batches(items: list, per_row: int) -> Iterator[list]:
     limit = connection.features.max_query_params
-    size = max(1, (limit - 10) // per_row) if limit else IDS_PER_QUERY
+    size = max(1, (limit - 10) // per_row) if limit else ROWS_PER_QUERY
     for start in range(0, len(items), size):
         yield items[start : start + size]
 
@@ -37,13 +39,13 @@ def history_copy(model: type[Model], pks: Iterable[int], *, kind: str, user, rea
     user_id = getattr(user, "pk", None)
     now = connection.ops.adapt_datetimefield_value(timezone.now())
     with connection.cursor() as cursor:
-        for batch in _batches(pks, 1):
-            marks = ", ".join(["%s"] * len(batch))
+        for start in range(0, len(pks), IDS_PER_QUERY):
+            ids = ", ".join(str(int(pk)) for pk in pks[start : start + IDS_PER_QUERY])
             cursor.execute(
                 f"INSERT INTO {quote(history._meta.db_table)} ({names}) "  # noqa: S608
                 f"SELECT {', '.join(columns)}, %s, %s, %s, %s FROM {quote(model._meta.db_table)} "
-                f"WHERE {quote(model._meta.pk.column)} IN ({marks})",
-                [now, reason, kind, user_id, *batch],
+                f"WHERE {quote(model._meta.pk.column)} IN ({ids})",
+                [now, reason, kind, user_id],
             )
 
 
