@@ -80,7 +80,7 @@ def _large_plan() -> str:
     try:
         with transaction.atomic():
             seed_plan(actions=LARGE_PLAN, title="Reminder sweep plan", starts_on=starts_on)
-    except Exception as exc:  # measured with what exists, and said so
+    except Exception as exc:  # noqa: BLE001  (any failure: reported, not raised)
         return f"{type(exc).__name__}: {exc}"[:300]
     return ""
 
@@ -92,8 +92,8 @@ def _label(plan) -> str:
 
 def figures(*, scale: int) -> dict[str, dict]:
     """{"reminder sweep, N actions": {ms, floor_ms, ratio, queries, ...}} for the plan in
-    the database and, at scale 10, for a plan of 100,000 actions (or the reason it could
-    not be built, under "note")."""
+    the database and, at scale 10, for a plan of 100,000 actions (when it cannot be
+    built, the reason is printed and only the plan in the database is measured)."""
     today = timezone.localdate() - datetime.timedelta(days=timezone.localdate().weekday())
     rounds = ROUNDS.get(scale, ROUNDS[1])
     results = {}
@@ -103,8 +103,8 @@ def figures(*, scale: int) -> dict[str, dict]:
             results[_label(current_plan())] = _measured(today, rounds=rounds)
         if scale >= 10:
             failed = _large_plan()
-            if failed:
-                results[f"reminder sweep, {LARGE_PLAN:,} actions"] = {"note": failed}
+            if failed:  # measured with what exists, and said so
+                print(f"  reminder sweep: no plan of {LARGE_PLAN:,} actions ({failed})")
             else:
                 results[_label(current_plan())] = _measured(today, rounds=rounds)
         transaction.set_rollback(True)
