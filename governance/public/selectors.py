@@ -99,14 +99,15 @@ class BoardWithNextMeeting:
 
 
 def boards_with_next_meeting(*, now: datetime.datetime) -> list[BoardWithNextMeeting]:
-    """Each public board with its next listed meeting not cancelled. Two queries."""
+    """Each public board with its next listed meeting not cancelled: only that one is
+    read of each board, however many are arranged. Two queries."""
     upcoming = (
         Meeting.objects.filter(listed_meeting_q(), starts_at__gte=now)
         .exclude(status=Meeting.Status.CANCELLED)
-        .order_by("starts_at")
+        .order_by("starts_at", "pk")
     )
     boards = public_boards().prefetch_related(
-        Prefetch("meetings", queryset=upcoming, to_attr="upcoming_meetings")
+        Prefetch("meetings", queryset=upcoming[:1], to_attr="upcoming_meetings")
     )
     return [
         BoardWithNextMeeting(board=board, next_meeting=next(iter(board.upcoming_meetings), None))
