@@ -35,8 +35,12 @@ class Reminder(models.Model):
     reason = models.CharField(max_length=300, help_text="Why it was sent, in words.")
     for_date = models.DateField(help_text="The date in its key (governance.domain.reminders).")
     subject = models.CharField(max_length=300)
-    body_text = models.TextField()
-    body_html = models.TextField()
+    content = models.JSONField(
+        null=True, blank=True,
+        help_text="The mail's intro and sections as planned, until a worker renders it.",
+    )  # fmt: skip
+    body_text = models.TextField(blank=True, help_text="The rendered mail; empty until sent.")
+    body_html = models.TextField(blank=True, help_text="The rendered mail; empty until sent.")
     state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
     last_error = models.TextField(blank=True)

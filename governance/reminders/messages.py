@@ -6,15 +6,14 @@ how to change what is sent. It is rendered as HTML and as plain text from the sa
 context (templates/governance/email/reminder.html and .txt).
 
 Rendering is the workers' job, not the daily run's (issue 13: the sweep near its floor):
-a reminder is recorded with its mail's content (intro and sections) as JSON in
-`body_text` and an empty `body_html`; delivery renders it, keeps the rendered mail on
-the reminder and sends it (`stored_mail`, `render_mail`). A reminder recorded before
+a reminder is recorded with its mail's content (intro and sections) in `content` and
+empty bodies; delivery renders it, keeps the rendered mail in `body_text` and
+`body_html` and sends it (`stored_mail`, `render_mail`). A reminder recorded before
 this, already rendered, is sent as it is.
 """
 
 import datetime
 import functools
-import json
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -107,13 +106,13 @@ def link(url_name: str, *args) -> str:
     return f"{settings.SITE_URL}{reverse(url_name, args=args)}"
 
 
-def content_json(planned: Planned) -> str:
+def mail_content(planned: Planned) -> dict:
     """What the worker needs to render the mail, beyond the reminder's own fields."""
     sections = [
         [section.heading, [[item.text, item.url, item.note] for item in section.items]]
         for section in planned.sections
     ]
-    return json.dumps({"intro": planned.intro, "sections": sections}, ensure_ascii=False)
+    return {"intro": planned.intro, "sections": sections}
 
 
 @dataclass(frozen=True)
@@ -128,7 +127,7 @@ class Mail:
 
 def stored_mail(reminder: Reminder) -> Mail:
     """The mail of a reminder recorded but not yet rendered (module docstring)."""
-    content = json.loads(reminder.body_text)
+    content = reminder.content
     sections = tuple(
         MailSection(heading, tuple(MailItem(*item) for item in items))
         for heading, items in content["sections"]

@@ -32,7 +32,7 @@ from django.utils import timezone
 from governance.domain.reminders import weekly_date
 from governance.models import Pack, Reminder, User
 from governance.reminders import plan_actions, plan_returns
-from governance.reminders.messages import Planned, content_json, render_mail
+from governance.reminders.messages import Planned, mail_content, render_mail
 
 logger = logging.getLogger(__name__)
 DELIVERY_BATCH = 100  # reminders a delivery task renders and sends over one connection
@@ -89,7 +89,7 @@ def reminder_row(planned: Planned) -> Reminder:
     return Reminder(
         key=planned.key, recipient=planned.recipient, kind=planned.kind,
         about=planned.about[:300], reason=planned.reason[:300], for_date=planned.for_date,
-        subject=planned.subject[:300], body_text=content_json(planned), body_html="",
+        subject=planned.subject[:300], content=mail_content(planned),
     )  # fmt: skip
 
 

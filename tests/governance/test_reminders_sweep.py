@@ -87,7 +87,8 @@ def test_recording_renders_nothing_and_a_worker_renders_each_mail_once(actions_d
     (action,) = actions_due(1)
     (reminder_id,) = services.reminders_schedule(today=TUESDAY)
     reminder = Reminder.objects.get(pk=reminder_id)
-    assert reminder.body_html == ""  # the mail's content, kept for the worker
+    assert (reminder.body_text, reminder.body_html) == ("", "")  # nothing rendered yet
+    assert reminder.content["sections"][0][1][0][1].endswith(f"/plan/actions/{action.pk}/")
 
     assert tasks.deliver_reminder.run([reminder_id]) == {"sent": 1, "failed": 0}
     assert tasks.deliver_reminder.run([reminder_id]) == {"sent": 0, "failed": 0}
