@@ -2,7 +2,7 @@
 
 seed_plan() is also what the query-count tests use to build a plan of any size fast:
 everything goes in with bulk_create, in batches (BATCH), so it builds 100,000 actions;
-each action's tracking facts (improvement_plan.tracking) are set as the rows are made.
+each action's tracking facts (improvement_plan.tracking) are set in one UPDATE at the end.
 """
 
 import datetime
@@ -26,6 +26,7 @@ from improvement_plan.models import (
     ProgressUpdate,
     Rag,
 )
+from improvement_plan.tracking import tracking_refresh_all
 
 ACTIONS = 3_000
 PRIORITIES = 7
@@ -85,7 +86,7 @@ def _leads(actions: list[Action], posts: list[Post]) -> None:
 
 
 def _updates(actions, *, updates_per_action: int, rng, author) -> None:
-    """Each action's progress updates, its latest kept as its last_update_at."""
+    """Each action's progress updates, written BATCH at a time."""
     now = timezone.now()
     updates = []
     for action in actions:
@@ -99,20 +100,17 @@ def _updates(actions, *, updates_per_action: int, rng, author) -> None:
                     reported_rag=rng.choice(Rag.values),
                 )
             )
-            latest = action.last_update_at
-            action.last_update_at = (
-                max(latest, updates[-1].created_at) if latest else updates[-1].created_at
-            )
         if len(updates) >= BATCH:
             ProgressUpdate.objects.bulk_create(updates, batch_size=BATCH)
             updates = []
     ProgressUpdate.objects.bulk_create(updates, batch_size=BATCH)
 
 
-def _moves(actions, *, moved_every: int, rng, author) -> None:
-    """For every `moved_every`th dated action, one to three due-date changes (counted)."""
+def _moves(actions, *, moved_every: int, rng, author) -> list[Action]:
+    """For every `moved_every`th dated action, one to three due-date changes; the actions
+    moved, with their new due dates (not yet saved)."""
     now = timezone.now()
-    changes = []
+    changes, moved = [], []
     for n, action in enumerate(actions):
         if n % moved_every or action.due_date is None:
             continue
@@ -130,16 +128,19 @@ def _moves(actions, *, moved_every: int, rng, author) -> None:
                 )
             )
             due = later
-        action.due_date, action.rebaseline_count = due, 1 + n % 3
+        action.due_date = due
+        moved.append(action)
     DueDateChange.objects.bulk_create(changes, batch_size=BATCH)
+    return moved
 
 
-def _history(actions, *, updates_per_action: int, moved_every: int, rng, author) -> None:
+def _history(plan, actions, *, updates_per_action: int, moved_every: int, rng, author) -> None:
+    """Updates and due-date moves, then each action's tracking facts in one UPDATE, as
+    the services keep them (improvement_plan.tracking)."""
     _updates(actions, updates_per_action=updates_per_action, rng=rng, author=author)
-    _moves(actions, moved_every=moved_every, rng=rng, author=author)
-    Action.objects.bulk_update(
-        actions, ["due_date", "last_update_at", "rebaseline_count"], batch_size=BATCH
-    )
+    moved = _moves(actions, moved_every=moved_every, rng=rng, author=author)
+    Action.objects.bulk_update(moved, ["due_date"], batch_size=BATCH)
+    tracking_refresh_all(Action.objects.filter(objective__priority__plan=plan))
 
 
 @transaction.atomic
@@ -163,8 +164,9 @@ def seed_plan(
     made = _actions(_objectives(plan, priorities), actions, rng)
     _leads(made, _posts())
     _history(
-        made, updates_per_action=updates_per_action, moved_every=moved_every, rng=rng, author=author
-    )
+        plan, made, updates_per_action=updates_per_action, moved_every=moved_every, rng=rng,
+        author=author,
+    )  # fmt: skip
     return plan
 
 
