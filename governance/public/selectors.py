@@ -25,6 +25,7 @@ Anything else is not found (404), so nothing reveals what exists.
 import datetime
 from dataclasses import dataclass, replace
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 
 from governance.domain.exempt import interest_seen, item_seen, minute_seen
@@ -74,6 +75,8 @@ def meetings_with_public_minutes() -> QuerySet[Meeting]:
 
 FEED_PAST_MEETINGS = 50
 """Past meetings a board's calendar feed holds, the latest; the board's page has them all."""
+PAST_PER_PAGE = 25
+"""Past meetings on each page of a public board's page, the latest first."""
 
 
 def listed_meetings(board: Board) -> list[Meeting]:
@@ -120,7 +123,7 @@ class BoardPage:
     board: Board
     members: list[Membership]
     upcoming: list[Meeting]
-    past: list[Meeting]
+    past: Page
 
 
 def current_members(board: Board, *, today: datetime.date) -> list[Membership]:
@@ -132,15 +135,19 @@ def current_members(board: Board, *, today: datetime.date) -> list[Membership]:
     return sorted(memberships, key=lambda m: (ROLE_ORDER.index(m.role), m.person.full_name.lower()))
 
 
-def board_page(board: Board, *, now: datetime.datetime, today: datetime.date) -> BoardPage:
-    """A public board's current members, and its listed meetings split into upcoming
-    (soonest first) and past (latest first). Two queries."""
-    meetings = listed_meetings(board)
+def board_page(
+    board: Board, *, now: datetime.datetime, today: datetime.date, past_page: str | int = 1
+) -> BoardPage:
+    """A public board's current members, its upcoming listed meetings (soonest first) and
+    one page of its past ones (latest first, PAST_PER_PAGE a page; a page number out of
+    range or not a number gives the nearest page). Four queries however many meetings."""
+    listed = Meeting.objects.filter(listed_meeting_q(), board=board)
+    past = listed.filter(starts_at__lt=now).order_by("-starts_at", "-pk")
     return BoardPage(
         board=board,
         members=current_members(board, today=today),
-        upcoming=[meeting for meeting in meetings if meeting.starts_at >= now],
-        past=[meeting for meeting in reversed(meetings) if meeting.starts_at < now],
+        upcoming=list(listed.filter(starts_at__gte=now).order_by("starts_at", "pk")),
+        past=Paginator(past, PAST_PER_PAGE).get_page(past_page),
     )
 
 

@@ -45,12 +45,16 @@ class PublicBoardDetailView(DetailView):
         return selectors.public_boards()
 
     def get_context_data(self, **kwargs):
-        page = selectors.board_page(self.object, now=timezone.now(), today=timezone.localdate())
+        page = selectors.board_page(
+            self.object, now=timezone.now(), today=timezone.localdate(),
+            past_page=self.request.GET.get("page", 1),
+        )  # fmt: skip
         return super().get_context_data(
             terms_of_reference=paragraphs(self.object.terms_of_reference),
             members=page.members,
             upcoming=[facts(meeting) for meeting in page.upcoming],
             past=[facts(meeting) for meeting in page.past],
+            page_obj=page.past,
             **kwargs,
         )
 
