@@ -52,7 +52,8 @@ from improvement_plan.importing import PlanImportReport, plan_import
 from improvement_plan.link_services import action_indicator_links_apply
 from improvement_plan.models import Plan
 from scorecard.importing import ScorecardImportReport, scorecard_import
-from scorecard.models import ServiceArea
+from scorecard.judgement_services import indicator_judgements_refresh
+from scorecard.models import Indicator, ServiceArea
 from scorecard.services import indicator_polarities_apply
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "demo"
@@ -121,6 +122,7 @@ def demo_council_load(*, today: datetime.date, as_written: bool = False) -> Demo
     demo_figures_not_yet_reported_remove(
         story_today=story, service_area_prefixes=list(data["service_area_heads"])
     )
+    _judgements_refresh(data)
     indicator_polarities_apply(source=FIXTURES / "indicator-polarity.csv")
     action_indicator_links_apply(
         path=FIXTURES / "action-indicator-links.csv", user=people.get(DIRECTOR_EMAIL)
@@ -131,6 +133,7 @@ def demo_council_load(*, today: datetime.date, as_written: bool = False) -> Demo
         )
     demo_meeting_record(boards=boards, people=people, story_today=story)
     _story_move(data, years=report.years_moved)
+    _judgements_refresh(data)
     demo_meeting_packs(boards=boards, people=people, today=today)
     report.activity = demo_plan_activity(plan=Plan.objects.get(pk=report.plan.plan_id), today=today)
     return report
@@ -156,6 +159,13 @@ def _story_move(data: dict, *, years: int) -> None:
         people_emails=[person["email"] for person in data["people"]],
         service_area_prefixes=list(data["service_area_heads"]),
     )
+
+
+def _judgements_refresh(data: dict) -> None:
+    """The stored SPC judgements of the demo's indicators worked out again: removing the
+    months not yet over and moving the story's dates write values without the services."""
+    indicators = Indicator.objects.filter(service_area__prefix__in=list(data["service_area_heads"]))
+    indicator_judgements_refresh(indicator_ids=list(indicators.values_list("pk", flat=True)))
 
 
 def _date(text: str | None) -> datetime.date | None:

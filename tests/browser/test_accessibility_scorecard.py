@@ -11,6 +11,7 @@ import pytest
 from django.urls import reverse
 
 from governance import roles
+from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import Benchmark, Commentary, IndicatorValue, Section
 from tests.browser.conftest import assert_accessible, sign_in
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
@@ -53,6 +54,7 @@ def indicator(ref, title, values, *, section, target="85-90%", **kwargs):
         TargetFactory(indicator=made, written=target)
     for comparator in Benchmark.Comparator.values:
         BenchmarkFactory(indicator=made, comparator=comparator, value=81, year="2021/22")
+    indicator_judgements_refresh(indicator_ids=[made.pk])  # bulk_create bypasses the services
     return made
 
 

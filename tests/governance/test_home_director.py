@@ -16,6 +16,7 @@ from governance.models import Meeting, Pack
 from improvement_plan import services
 from improvement_plan.models import Action, ActionIndicatorLink, DirectorReview, ProgressUpdate
 from improvement_plan.records.services import board_record_take
+from improvement_plan.tracking import tracking_refresh
 from tests.governance.factories import (
     AgendaItemFactory,
     MeetingFactory,
@@ -241,6 +242,7 @@ def a_plan_of(count: int, *, lead):
     ProgressUpdate.objects.bulk_create(
         ProgressUpdate(action=a, text="Done some", author=lead, created_at=now) for a in actions
     )
+    tracking_refresh(action_ids=[a.pk for a in actions])  # bulk_create bypasses the services
     DirectorReview.objects.bulk_create(
         DirectorReview(action=a, decision="challenged", rag="green", reviewed_at=now, reviewer=lead)
         for a in actions[::5]
