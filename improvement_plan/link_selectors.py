@@ -30,8 +30,8 @@ def _shown_by(indicator):
 
 def link_history_entries(action: Action) -> list:
     """The action's timeline entries for its links: each added, changed or removed,
-    with who and the effect expected (improvement_plan.action_selectors.timeline)."""
-    from improvement_plan.action_selectors import ChangeEntry, _name
+    with who and the effect expected (improvement_plan.timeline_selectors.timeline)."""
+    from improvement_plan.timeline_selectors import ChangeEntry, _name
 
     records = (
         ActionIndicatorLink.history.filter(action_id=action.pk)

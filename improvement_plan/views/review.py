@@ -15,11 +15,12 @@ from rules.contrib.views import PermissionRequiredMixin
 
 from common.concurrency import EditConflict
 from improvement_plan import services
-from improvement_plan.action_selectors import action_page, actions_to_review, latest_update
+from improvement_plan.action_selectors import action_page, actions_to_review
 from improvement_plan.forms import DirectorReviewForm
 from improvement_plan.models import DirectorReview
 from improvement_plan.review_tables import ReviewFilter, ReviewTable
 from improvement_plan.selectors import current_plan
+from improvement_plan.timeline_selectors import latest_update
 from improvement_plan.versions import review_basis
 from improvement_plan.views.actions import ActionMixin, add_service_errors
 

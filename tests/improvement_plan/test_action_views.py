@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from governance import roles
 from improvement_plan import services
-from improvement_plan.action_selectors import PER_PAGE
 from improvement_plan.models import Action, DueDateChange, Evidence, Milestone, ProgressUpdate
+from improvement_plan.timeline_selectors import PER_PAGE
 from tests.governance.factories import PostFactory, PostHolderFactory, UserFactory
 from tests.governance.meetings.factories import pdf_bytes
 from tests.improvement_plan.factories import ActionFactory, ProgressUpdateFactory
