@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from common.spreadsheets import (
+    NOT_A_WORKBOOK,
     CellNote,
     SpreadsheetError,
     plain_text,
@@ -57,6 +58,11 @@ def read_sheets(source: Source, filename: str) -> list[Sheet]:
             raise ScorecardFileError(f"{filename}: a scorecard must be .tsv, .txt, .csv or .xlsx.")
     except SpreadsheetError as exc:
         raise ScorecardFileError(str(exc)) from exc
+    except NotImplementedError as exc:  # zipfile, for a version it cannot unpack
+        raise ScorecardFileError(
+            f"{NOT_A_WORKBOOK}: it is packed in a way this service cannot open ({exc}). "
+            "Save it again from Excel."
+        ) from exc
     return [
         Sheet(table.name, [[cell.strip() for cell in row] for row in table.rows], table.notes)
         for table in tables

@@ -86,6 +86,17 @@ def test_a_damaged_workbook_is_refused_and_nothing_saved(how):
     assert not IndicatorValue.objects.exists()
 
 
+def test_a_workbook_claiming_a_zip_version_python_cannot_read_is_refused():
+    """zipfile raised NotImplementedError ("zip file version 23.5"): found by the fuzz."""
+    data = xlsx_bytes([["Ref", "Indicator", "Current"], ["FD1", "C", "5"]])
+    entry = data.index(b"PK\x01\x02")  # the first central directory entry
+    data = data[: entry + 6] + b"\xeb\x00" + data[entry + 8 :]  # version needed: 23.5
+
+    with pytest.raises(ScorecardFileError, match="could not be read as an Excel workbook"):
+        scorecard_import(source=data, filename="june.xlsx", period=JUNE, dry_run=False)
+    assert not IndicatorValue.objects.exists()
+
+
 def test_a_month_header_of_year_zero_is_an_unknown_column_not_an_error():
     report = run("Ref\tIndicator\t0000-01\tCurrent\nFD1\tContacts\t4\t5\n")
 
