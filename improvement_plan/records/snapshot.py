@@ -22,8 +22,8 @@ from improvement_plan.models import Action, Plan
 from improvement_plan.rag_selectors import COMPLETE_STATUSES, judge
 from scorecard.domain import spc as spc_rules
 from scorecard.selectors.months import add_months, months_held
-from scorecard.selectors.rows import scorecard_indicators, scorecard_row, spc_history
-from scorecard.selectors.spc import indicator_spc
+from scorecard.selectors.rows import scorecard_indicators, scorecard_row
+from scorecard.selectors.spc import stored_judgements, stored_spc
 from scorecard.tables import figure_in_words, month_in_words, no_rag_in_words
 
 LOOK_BACK_MONTHS = 36  # an annual indicator's latest figure and the one a year before it
@@ -69,18 +69,20 @@ def latest_month() -> datetime.date | None:
 
 
 def indicator_facts(*, period: datetime.date | None) -> list[dict]:
-    """Each indicator's latest approved figure by `period`, judged (module docstring)."""
+    """Each indicator's latest approved figure by `period`, judged (module docstring).
+    Its SPC is the stored judgement of that figure's month (scorecard.selectors.spc), so
+    no series is read or judged again here."""
     if period is None:
         return []
-    history = spc_history(period=period)
+    judgements = stored_judgements(period=period)
     since = add_months(period, -LOOK_BACK_MONTHS)
     return [
-        _indicator_fact(indicator, history.get(indicator.pk, []))
+        _indicator_fact(indicator, judgements.get(indicator.pk))
         for indicator in scorecard_indicators(period=period, since=since)
     ]
 
 
-def _indicator_fact(indicator, points) -> dict:
+def _indicator_fact(indicator, judgement) -> dict:
     fact = {
         "id": indicator.pk,
         "ref": indicator.ref,
@@ -101,8 +103,7 @@ def _indicator_fact(indicator, points) -> dict:
         return fact
     own = max(reported)
     row = scorecard_row(indicator, period=own, history=None)
-    result = indicator_spc(indicator, [p for p in points if p.period <= own], row.target)
-    return {**fact, **_judged(row, result)}
+    return {**fact, **_judged(row, stored_spc(judgement, indicator, row.target))}
 
 
 def _judged(row, result) -> dict:
