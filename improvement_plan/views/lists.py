@@ -64,6 +64,17 @@ class PlanOverviewView(PlanPageMixin, TemplateView):
         return {"since": since, "boards": boards, "chart": rag_chart(boards)}
 
 
+class SinceLastBoardView(PlanPageMixin, TemplateView):
+    """Every change since the last board, listed in full (the overview shows the first
+    of each kind and links here)."""
+
+    template_name = "improvement_plan/since_last_board.html"
+
+    def get_context_data(self, **kwargs):
+        since = changes_since_last_record(plan=self.plan, today=self.today) if self.plan else None
+        return super().get_context_data(since=since, **kwargs)
+
+
 class ActionListView(PlanPageMixin, SingleTableMixin, FilterView):
     """Every action of the current plan: filtered, sorted, 50 a page; as CSV or XLSX too."""
 

@@ -113,6 +113,19 @@ def test_plan_overview_since_the_last_board(page, director, width):
 
 
 @pytest.mark.parametrize("width", [1280, 320])
+def test_every_change_since_the_last_board(page, director, width):
+    person, _ = director
+    page.set_viewport_size({"width": width, "height": 900})
+    sign_in(page, person.email)
+    page.goto(reverse("plan_since_last_board"))
+    assert page.get_by_role("heading", level=1).inner_text() == "Every change since the last board"
+    assert page.get_by_role("table", name="Actions whose RAG changed").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    screenshot(page, f"plan_since_last_board_{width}")
+    assert_accessible(page)
+
+
+@pytest.mark.parametrize("width", [1280, 320])
 def test_meeting_record_page(page, director, width):
     person, meeting = director
     page.set_viewport_size({"width": width, "height": 900})

@@ -104,3 +104,26 @@ def test_the_overview_takes_as_many_queries_for_500_actions_as_for_1(
     take(big_plan, day=days(-10), occasion="Board 2")
     with django_assert_num_queries(len(small)):
         assert client.get(OVERVIEW).status_code == 200
+
+
+def test_the_overview_lists_the_first_ten_of_each_change_and_links_to_them_all(viewer, plan):
+    objective = ActionFactory(objective__priority__plan=plan, reference="1.1.1").objective
+    take(plan, day=days(-30), occasion="Improvement Board, 11 January 2023")
+    for n in range(2, 14):
+        ActionFactory(objective=objective, order=100 + n, reference=f"1.1.{n}", due_date=days(90))
+    full = reverse("plan_since_last_board")
+
+    overview = viewer.get(OVERVIEW).content.decode()
+    everything = viewer.get(full).content.decode()
+
+    assert "12 actions added since" in overview
+    added = overview.split("Added since</h3>")[1].split("</ul>")[0]
+    assert added.count("<li") == 10
+    assert f'href="{full}">See all 12' in overview
+    assert all(f">1.1.{n}</a>" in everything for n in range(2, 14))
+    assert "See all" not in everything
+
+
+def test_the_page_of_every_change_says_why_there_is_nothing_before_a_board(viewer, plan):
+    page = viewer.get(reverse("plan_since_last_board")).content.decode()
+    assert "No board has been presented this plan yet" in page
