@@ -148,7 +148,13 @@ def check_zip(data: bytes) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError) as exc:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        NotImplementedError,
+        ValueError,
+        OSError,
+    ) as exc:
         raise SpreadsheetError(f"{NOT_A_WORKBOOK}: it is not a complete XLSX file.") from exc
     if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
         raise SpreadsheetError(
