@@ -1,4 +1,5 @@
-"""Scorecard pages at volume: 300 indicators over the 6 service areas, 10 years of
+"""The scorecard's generator, for the benchmarks and the query-count tests: 300
+indicators over the 6 service areas (INDICATORS), 10 years of
 monthly approved values, targets and benchmarks.
 
 seed_area() is also what the query-count tests use to build an area of any size fast:
@@ -9,13 +10,8 @@ import datetime
 import random
 from decimal import Decimal
 
-from django.contrib.auth.models import Group
 from django.db import transaction
-from django.test import Client
-from django.urls import reverse
 
-from benchmarks.timing import line, time_get
-from governance import roles
 from governance.models import Post, PostHolder, User
 from scorecard.domain.references import DEFAULT_SERVICE_AREAS
 from scorecard.judgement_services import indicator_judgements_refresh
@@ -125,21 +121,3 @@ def seed_area(
     _values(made_indicators, periods, rng)
     indicator_judgements_refresh(indicator_ids=[i.pk for i in made_indicators])
     return area
-
-
-def run():
-    for order, (prefix, count) in enumerate(INDICATORS.items()):
-        seed_area(prefix, indicators=count, months=MONTHS, seed=order)
-    reader = User.objects.create_user("bench.scorecard@example.gov.uk", "x", full_name="Reader")
-    reader.groups.add(Group.objects.get(name=roles.BOARD_MEMBER))
-    client = Client()
-    client.force_login(reader)
-    largest = max(INDICATORS, key=INDICATORS.get)
-    total = sum(INDICATORS.values())
-    label = f"{total} indicators, {MONTHS} months"
-    area_url = reverse("scorecard_service_area", kwargs={"prefix": largest})
-    yield line(
-        f"scorecard {largest} ({INDICATORS[largest]} of {label})", time_get(client, area_url)
-    )
-    yield line(f"scorecard overview ({label})", time_get(client, reverse("scorecard_overview")))
-    yield line("scorecard exceptions, all areas", time_get(client, reverse("scorecard_exceptions")))

@@ -1,26 +1,30 @@
 """The data the benchmarks measure on: the demo council (1×), then grown to ten times a
 council's size (10×) with the project's generators.
 
-10× a council: a current plan of 3,000 actions with ~31,000 progress updates (one
-action with 1,010 of them), 300 more indicators with 120 months of approved values,
-and ten times the demo's meetings, each with an agenda. The demo's people sign in at
-both sizes; at 10× the lead also holds a post that leads a twenty-fourth of the plan.
+10× a council: the demo's plan grown to 3,000 actions with ~31,000 progress updates
+(the action with the longest history gains 1,000), 300 more indicators with 120 months
+of approved values, and ten times the demo's meetings, each with an agenda. The demo's
+people sign in at both sizes; at 10× the lead also holds a post that leads a
+twenty-fourth of the new actions. The same objects are measured at both sizes.
 """
 
 import datetime
 import io
+import random
 from dataclasses import dataclass
 
 from django.core.management import call_command
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Max
 from django.utils import timezone
 
-from benchmarks.plan_pages import seed_plan
+from benchmarks import plan_pages
+from benchmarks.plan_pages import BATCH
 from benchmarks.scorecard_pages import INDICATORS, seed_area
 from governance.models import AgendaItem, Meeting, Post, PostHolder, User
 from governance.public.selectors import public_meetings
-from improvement_plan.models import Action, ProgressUpdate
+from improvement_plan.models import Action, Objective, ProgressUpdate
+from improvement_plan.selectors import current_plan
 from scorecard.models import Indicator
 
 DEMO = "@demo.tameside.example"
@@ -90,20 +94,55 @@ def describe(*, scale: int) -> World:
 
 
 def grow_to_ten_times(world: World) -> World:
-    """Adds 10× data to the demo (module docstring) and describes it again."""
-    plan = seed_plan(
-        actions=TEN_TIMES_ACTIONS,
-        title="Volume plan (benchmarks)",
-        starts_on=timezone.localdate().replace(day=1),
-        author=world.people["lead"],
-    )
+    """Grows the demo itself to 10× (module docstring), so that each page measured at 1×
+    is the same page at 10×, with more rows: the demo's plan gains actions, the action
+    with the longest history 1,000 more updates, each service area 50 more indicators."""
+    plan = current_plan()
+    _grow_plan(plan, actions=TEN_TIMES_ACTIONS - plan_actions(plan), author=world.people["lead"])
     _lead_holds_a_volume_post(world.people["lead"])
-    _long_history(Action.objects.filter(objective__priority__plan=plan).order_by("pk").first())
+    _long_history(Action.objects.get(pk=world.action_id))
     last = (timezone.localdate().replace(day=1) - datetime.timedelta(days=1)).replace(day=1)
     for order, (prefix, count) in enumerate(INDICATORS.items()):
         seed_area(prefix, indicators=count, months=MONTHS, last=last, first=FIRST_REF, seed=order)
     _meetings(times=9)
     return describe(scale=10)
+
+
+def plan_actions(plan) -> int:
+    return Action.objects.filter(objective__priority__plan=plan).count()
+
+
+@transaction.atomic
+def _grow_plan(plan, *, actions: int, author: User, seed: int = 7) -> None:
+    """`actions` more actions spread over the plan's own objectives, numbered after each
+    objective's last, led by the generator's shared posts, with its history."""
+    rng = random.Random(seed)
+    objectives = list(Objective.objects.filter(priority__plan=plan).select_related("priority"))
+    last = dict(
+        Action.objects.filter(objective__in=objectives)
+        .values("objective")
+        .annotate(last=Max("order"))
+        .values_list("objective", "last")
+    )
+    made = []
+    for n in range(actions):
+        objective = objectives[n % len(objectives)]
+        last[objective.pk] = order = last.get(objective.pk, 0) + 1
+        made.append(_action(objective, order, n, rng))
+    made = Action.objects.bulk_create(made, batch_size=BATCH)
+    plan_pages.lead_and_history(plan, made, author=author, rng=rng)
+
+
+def _action(objective: Objective, order: int, n: int, rng: random.Random) -> Action:
+    today = timezone.localdate()
+    return Action(
+        objective=objective,
+        order=order,
+        reference=f"{objective.priority.number}.{objective.order}.{order}",
+        description=f"Benchmark action {n}: audit referrals and report to the board",
+        due_date=None if n % 25 == 24 else today + datetime.timedelta(rng.randint(-300, 300)),
+        status=rng.choice(Action.Status.values),
+    )
 
 
 def _lead_holds_a_volume_post(lead: User) -> None:
