@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results.json"
-PAGE_LIMIT = 10  # times the bare page, at 10×
+PAGE_LIMIT = 10  # at 10×: times the bare page, or for a download times writing its rows alone
 FLOOR_LIMIT = 3  # times the floor, for imports and the reminder sweep
 
 

@@ -2,8 +2,9 @@
 
 A page is measured as the person who would open it (the Director's home as the
 Director, the approvals queue as the performance officer); public pages signed out.
-Each is timed against the bare page (benchmarks.measure.interleaved) and its queries
-counted at 1× and at 10× (they must be equal: no query per row).
+Each is timed against the bare page (benchmarks.measure.interleaved), a download against
+writing its own rows alone (benchmarks.downloads), and its queries counted at 1× and at
+10× (they must be equal: no query per row). Every one must be within 10× of its floor.
 """
 
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django.test import Client
 from django.urls import reverse
 
+from benchmarks.downloads import against_writing_alone
 from benchmarks.measure import interleaved, page_queries
 from benchmarks.world import World
 
@@ -23,6 +25,7 @@ class Page:
     name: str
     who: str | None  # a key of World.people; None: signed out
     url: Callable[[World], str]
+    download: str = ""  # "csv" or "xlsx": timed against writing its rows alone
 
 
 def _at(name: str, *args) -> Callable[[World], str]:
@@ -44,8 +47,8 @@ PAGES = [
     Page("action list", "director", _at("action_list")),
     Page("action list, Red", "director", _query("action_list", "rag=red")),
     Page("action list, search", "director", _query("action_list", "q=audit")),
-    Page("action list, CSV download", "director", _query("action_list", "download=csv")),
-    Page("action list, XLSX download", "director", _query("action_list", "download=xlsx")),
+    Page("action list, CSV download", "director", _query("action_list", "download=csv"), "csv"),
+    Page("action list, XLSX download", "director", _query("action_list", "download=xlsx"), "xlsx"),
     Page("action page, longest history", "director", _at("action_detail", lambda w: w.action_id)),
     Page("my actions", "lead", _at("my_actions")),
     Page("slippage", "director", _at("slippage")),
@@ -83,17 +86,19 @@ def queries(world: World, pages=PAGES) -> dict[str, int]:
 
 
 def timings(world: World, *, rounds: int, pages=PAGES) -> dict[str, dict]:
-    """Each page against the bare page; the viewer opens the bare page beside a public
-    page (the bare page is a signed-in one)."""
+    """Each page against the bare page (the viewer opens the bare page beside a public
+    page: the bare page is a signed-in one); a download against writing its own rows
+    with the csv module or openpyxl's write-only mode alone."""
     by_who = clients(world)
     bare = reverse("bench_bare")
-    return {
-        page.name: interleaved(
-            by_who[page.who],
-            page.url(world),
-            bare_url=bare,
-            rounds=rounds,
+    found = {}
+    for page in pages:
+        client, url = by_who[page.who], page.url(world)
+        if page.download:
+            found[page.name] = against_writing_alone(client, url, kind=page.download, rounds=rounds)
+            continue
+        found[page.name] = interleaved(
+            client, url, bare_url=bare, rounds=rounds,
             bare_client=by_who["viewer"] if page.who is PUBLIC else None,
         )  # fmt: skip
-        for page in pages
-    }
+    return found

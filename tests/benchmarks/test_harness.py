@@ -70,3 +70,12 @@ def test_a_streamed_download_is_read_to_its_end(rf):
 
     measure._get(Streaming(), "/x")()
     assert read == [0, 1, 2]
+
+
+def test_a_downloads_floor_writes_its_own_rows_again():
+    from benchmarks import downloads
+
+    rows = [["Ref", "Action"], ["1.1.1", "Audit, then report"], ["1.1.2", "Café"]]
+    written = downloads.csv_floor(rows)()
+    assert downloads._csv_rows(written) == rows
+    assert downloads._xlsx_rows(downloads.xlsx_floor(rows)()) == rows
