@@ -1,5 +1,5 @@
 """Pages of a scorecard list that grows (issue 13), shown with the GOV.UK pagination
-component (templates/scorecard/includes/pagination.html).
+component (templates/includes/pagination.html).
 
 Rules: ?page=N; a page that is not a number, or past the last, gives the nearest page
 (Paginator.get_page), never an error. Page links keep every other query parameter
