@@ -6,6 +6,7 @@ from scorecard.models import (
     Benchmark,
     Commentary,
     Indicator,
+    IndicatorJudgement,
     IndicatorValue,
     Section,
     ServiceArea,
@@ -84,3 +85,25 @@ class SectionAdmin(admin.ModelAdmin):
 class CommentaryAdmin(SimpleHistoryAdmin):
     list_display = ["service_area", "period", "state", "author", "updated_at"]
     list_select_related = ["service_area", "author"]
+
+
+@admin.register(IndicatorJudgement)
+class IndicatorJudgementAdmin(admin.ModelAdmin):
+    """The stored SPC judgements, to read only: they are worked out from the approved
+    values by scorecard.judgement_services (or `manage.py refresh_judgements`), never
+    typed in, so the admin can neither add, change nor delete one."""
+
+    list_display = ("indicator", "period", "label", "side", "point_value")
+    list_filter = ("label",)
+    search_fields = ("indicator__ref", "indicator__title")
+    list_select_related = ("indicator",)
+    readonly_fields = [field.name for field in IndicatorJudgement._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
