@@ -12,6 +12,7 @@ import datetime
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
+from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
 from django.utils.formats import date_format
 
@@ -265,9 +266,8 @@ def _owner_names(records) -> dict[int, str]:
     ids = {r.owner_id for r in records if r.owner_id}
     if not ids:
         return {}
-    from governance.models import User
-
-    return {user.pk: str(user) for user in User.objects.filter(pk__in=ids)}
+    people = get_user_model().objects.filter(pk__in=ids)  # not governance's model: imports run down
+    return {user.pk: str(user) for user in people}
 
 
 LABELS = {
