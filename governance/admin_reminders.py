@@ -5,13 +5,14 @@ workers render mails as they send them) shows its mail as it will be sent."""
 
 from django.contrib import admin, messages
 
+from common.admin import ReadOnlyAdminMixin
 from governance.models import Reminder
 from governance.reminders.messages import render, stored_mail
 from governance.reminders.services import reminders_retry
 
 
 @admin.register(Reminder)
-class ReminderAdmin(admin.ModelAdmin):
+class ReminderAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ["created_at", "recipient", "kind", "about", "reason", "state", "attempts"]
     list_filter = ["state", "kind", "for_date"]
     search_fields = ["recipient__full_name", "recipient__email", "subject", "about"]
@@ -29,15 +30,6 @@ class ReminderAdmin(admin.ModelAdmin):
         if reminder.body_html:
             return reminder.body_text
         return render(stored_mail(reminder), reminder.recipient)[0]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.action(description="Try sending the selected failed reminders again")
     def try_again(self, request, queryset):

@@ -4,6 +4,7 @@ was opened on (admin_forms): it saves only what the administrator changed."""
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import ReadOnlyAdminMixin
 from improvement_plan.admin_forms import OpenedVersionAdminForm
 from improvement_plan.models import (
     Action,
@@ -133,18 +134,9 @@ class DirectorReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(BoardRecord)
-class BoardRecordAdmin(admin.ModelAdmin):
+class BoardRecordAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """A meeting's record is read only: it says what the board was shown, and only
     meeting_record_retake (governance.records.services), with a reason, replaces it."""
 
     list_display = ["occasion", "presented_on", "scorecard_period", "taken_at", "taken_by"]
     list_select_related = ["taken_by"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import ReadOnlyAdminMixin
 from scorecard.judgement_services import indicator_judgements_refresh
 from scorecard.models import (
     Benchmark,
@@ -88,7 +89,7 @@ class CommentaryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(IndicatorJudgement)
-class IndicatorJudgementAdmin(admin.ModelAdmin):
+class IndicatorJudgementAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     """The stored SPC judgements, to read only: they are worked out from the approved
     values by scorecard.judgement_services (or `manage.py refresh_judgements`), never
     typed in, so the admin can neither add, change nor delete one."""
@@ -98,12 +99,3 @@ class IndicatorJudgementAdmin(admin.ModelAdmin):
     search_fields = ("indicator__ref", "indicator__title")
     list_select_related = ("indicator",)
     readonly_fields = [field.name for field in IndicatorJudgement._meta.fields]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
