@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.test import Client
 from openpyxl import Workbook, load_workbook
 
-from benchmarks.measure import _get, against_floor
+from benchmarks.measure import against_floor, get_call
 
 
 def _body(client: Client, url: str) -> bytes:
@@ -58,5 +58,5 @@ def against_writing_alone(client: Client, url: str, *, kind: str, rounds: int) -
     body = _body(client, url)
     rows = _csv_rows(body) if kind == "csv" else _xlsx_rows(body)
     floor = csv_floor(rows) if kind == "csv" else xlsx_floor(rows)
-    found = against_floor(_get(client, url), floor, rounds=rounds)
+    found = against_floor(get_call(client, url), floor, rounds=rounds)
     return {**found, "rows": len(rows), "floor": f"the same rows with {kind} alone"}

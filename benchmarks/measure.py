@@ -26,7 +26,7 @@ def _timed(call: Callable[[], object]) -> float:
     return (time.perf_counter() - started) * 1000
 
 
-def _get(client: Client, url: str) -> Callable[[], object]:
+def get_call(client: Client, url: str) -> Callable[[], object]:
     def call():
         response = client.get(url)
         if response.status_code != 200:
@@ -41,10 +41,10 @@ def _get(client: Client, url: str) -> Callable[[], object]:
 
 def page_queries(client: Client, url: str) -> int:
     """The queries one GET of `url` issues (after a warming request)."""
-    _get(client, url)()
+    get_call(client, url)()
     reset_queries()  # each request empties the log as it starts; so must we
     with CaptureQueriesContext(connection) as captured:
-        _get(client, url)()
+        get_call(client, url)()
     return len(captured)
 
 
@@ -53,7 +53,7 @@ def interleaved(
 ) -> dict:
     """Median server time of `url` and of the bare page, in alternating rounds. The bare
     page is opened by `bare_client` (a signed-in one) when `client` is signed out."""
-    page, bare = _get(client, url), _get(bare_client or client, bare_url)
+    page, bare = get_call(client, url), get_call(bare_client or client, bare_url)
     page()
     bare()  # warm both: templates, caches, the session
     page_ms, bare_ms = [], []

@@ -68,7 +68,7 @@ def test_a_streamed_download_is_read_to_its_end(rf):
         def get(self, url, **kwargs):
             return StreamingHttpResponse(rows())
 
-    measure._get(Streaming(), "/x")()
+    measure.get_call(Streaming(), "/x")()
     assert read == [0, 1, 2]
 
 
