@@ -14,7 +14,7 @@ import random
 from dataclasses import dataclass
 
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -105,7 +105,17 @@ def grow_to_ten_times(world: World) -> World:
     for order, (prefix, count) in enumerate(INDICATORS.items()):
         seed_area(prefix, indicators=count, months=MONTHS, last=last, first=FIRST_REF, seed=order)
     _meetings(times=9)
+    _analyze()
     return describe(scale=10)
+
+
+def _analyze() -> None:
+    """Fresh planner statistics after the bulk growth, as autovacuum would give a
+    council's database in the hours after it grew (without them PostgreSQL plans the
+    grown tables as if they were empty)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def plan_actions(plan) -> int:
