@@ -19,7 +19,7 @@ from improvement_plan.records.charts import rag_chart
 from improvement_plan.records.selectors import changes_since_last_record, rag_at_each_board
 from improvement_plan.tables import ActionListTable, SlippageTable
 
-PER_PAGE = 50
+PER_PAGE = 25  # GOV.UK lists page at a few screens; also half the cells to render (issue 13)
 
 
 class PlanPageMixin(PermissionRequiredMixin):

@@ -23,6 +23,7 @@ from improvement_plan.selectors import current_plan
 from improvement_plan.timeline_selectors import latest_update
 from improvement_plan.versions import review_basis
 from improvement_plan.views.actions import ActionMixin, add_service_errors
+from improvement_plan.views.lists import PER_PAGE
 
 
 class ReviewListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
@@ -32,7 +33,7 @@ class ReviewListView(PermissionRequiredMixin, SingleTableMixin, FilterView):
     template_name = "improvement_plan/review_list.html"
     filterset_class = ReviewFilter
     table_class = ReviewTable
-    table_pagination = {"per_page": 50}
+    table_pagination = {"per_page": PER_PAGE}
 
     def get(self, request, *args, **kwargs):
         self.today, self.plan = timezone.localdate(), current_plan()

@@ -225,15 +225,15 @@ def test_rag_sorts_worst_first_and_due_date_puts_none_last(viewer, varied):
     assert shown(viewer.get(ACTIONS, {"sort": "-due_date"}))[-1] == "2.1.2"
 
 
-def test_the_list_shows_50_actions_a_page(viewer, plan):
-    for n in range(1, 52):
+def test_the_list_shows_25_actions_a_page(viewer, plan):
+    for n in range(1, 27):
         plan_action(plan, f"1.1.{n}")
 
     first, second = viewer.get(ACTIONS), viewer.get(ACTIONS, {"page": 2})
 
-    assert len(shown(first)) == 50
-    assert shown(second) == ["1.1.51"]
-    assert "51 actions" in first.text
+    assert len(shown(first)) == 25
+    assert shown(second) == ["1.1.26"]
+    assert "26 actions" in first.text
     assert 'class="govuk-pagination"' in first.text
 
 
