@@ -1,7 +1,8 @@
 """Reads for the scorecard pages: a service area's month, the overview and exceptions.
 
-Each runs a fixed number of queries whatever the number of indicators: one for the
-indicators and one per prefetch (scorecard_indicators), plus the area's head of
+Each runs a fixed number of queries whatever the number of indicators: the indicators,
+their areas, sections, approved values, targets and benchmarks read light
+(scorecard.selectors.light: plain records, not models), plus the area's head of
 service and commentary; RAG and direction are judged in Python (selectors.rows), SPC is
 read from the stored judgements (scorecard.models.IndicatorJudgement).
 
@@ -29,15 +30,10 @@ from scorecard.domain import spc as spc_rules
 from scorecard.domain.direction import WORSENING
 from scorecard.domain.rag import RED
 from scorecard.models import Commentary, Section, ServiceArea
+from scorecard.selectors.light import indicator_records, judgement_records
 from scorecard.selectors.months import add_months
 from scorecard.selectors.rags import rag_counts
-from scorecard.selectors.rows import (
-    ScorecardRow,
-    judged_months,
-    scorecard_indicators,
-    scorecard_row,
-)
-from scorecard.selectors.spc import stored_judgements
+from scorecard.selectors.rows import ScorecardRow, judged_months, scorecard_row
 
 RED_REASON, WORSENING_REASON, CONCERN_REASON = "red", "worsening", "concern"
 
@@ -105,13 +101,13 @@ def area_month(
 ) -> AreaMonth:
     """A service area's table for a month, in sections, with head of service and
     approved commentary (module docstring): the 13 months the table needs, with SPC
-    the stored judgements (scorecard.selectors.spc.stored_judgements), and without
+    the stored judgements (scorecard.selectors.light.judgement_records), and without
     benchmarks for a table that does not show them."""
     since = add_months(period, -12)
-    indicators = scorecard_indicators(
-        period=period, since=since, with_benchmarks=with_benchmarks
-    ).filter(service_area=area)
-    stored = stored_judgements(period=period, area=area) if with_spc else None
+    indicators = indicator_records(
+        period=period, since=since, with_benchmarks=with_benchmarks, area=area
+    )
+    stored = judgement_records(period=period, area=area) if with_spc else None
     rows = [scorecard_row(i, period=period, history=None, judgements=stored) for i in indicators]
     holders = holders_by_post([area.head_of_service_id], today=today)
     commentary = Commentary.objects.filter(
@@ -161,9 +157,9 @@ def exceptions(
     *, period: datetime.date, with_spc: bool
 ) -> list[tuple[ServiceArea, list[ExceptionRow]]]:
     """Exceptions for the month across all areas, grouped by area in the areas' order."""
-    stored = stored_judgements(period=period) if with_spc else None
+    stored = judgement_records(period=period) if with_spc else None
     by_area: dict[int, tuple[ServiceArea, list[ExceptionRow]]] = {}
-    indicators = scorecard_indicators(
+    indicators = indicator_records(
         period=period, since=add_months(period, -12), only=judged_months(period),
         with_benchmarks=False,
     )  # fmt: skip

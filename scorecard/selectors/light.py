@@ -1,0 +1,190 @@
+"""The scorecard pages' indicators read light: plain records from values() queries, not
+model instances with prefetched model instances (issue 13: a page of hundreds of
+indicators at ten times a council's size builds thousands of models otherwise).
+
+Each record carries what scorecard.selectors.rows.scorecard_row() and the tables read
+of an Indicator, a Target, an IndicatorValue, a Benchmark and an IndicatorJudgement,
+under the same names, so a row is judged the same whichever read it came from.
+
+Rules: as scorecard.selectors.rows.scorecard_indicators: approved values only, from
+`since` to `period` (only the months `only`, when given) oldest first; targets newest
+first; benchmarks by comparator, newest year first (none without `with_benchmarks`);
+the scorecard's order (section, then indicator order and ref). Stored SPC judgements:
+each indicator's newest on or before the month (scorecard.selectors.spc.stored_judgements).
+A fixed number of queries whatever the number of indicators or months.
+"""
+
+import datetime
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import NamedTuple
+
+from django.db.models import F, OuterRef, Subquery
+
+from scorecard.models import (
+    Benchmark,
+    Indicator,
+    IndicatorJudgement,
+    IndicatorValue,
+    Section,
+    ServiceArea,
+    Target,
+)
+
+
+class ValueRecord(NamedTuple):
+    """An approved IndicatorValue as the pages read it."""
+
+    indicator_id: int
+    period: datetime.date
+    value: Decimal | None
+    missing_reason: str
+    previous_year: Decimal | None
+    reported_rag: str
+    reported_direction: str
+
+
+class TargetRecord(NamedTuple):
+    indicator_id: int
+    written: str
+    kind: str
+    low: Decimal | None
+    high: Decimal | None
+    effective_from: datetime.date
+
+
+class BenchmarkRecord(NamedTuple):
+    indicator_id: int
+    comparator: str
+    value: Decimal
+    year: str
+
+
+class JudgementRecord(NamedTuple):
+    """A stored SPC judgement as scorecard.selectors.spc.stored_spc() reads it."""
+
+    indicator_id: int
+    period: datetime.date
+    limits: dict | None
+    message: str
+    baseline: list | None
+    point_index: int | None
+    point_period: datetime.date | None
+    point_value: Decimal | None
+    label: str
+    side: str
+    rules: list
+    in_baseline: bool
+
+
+INDICATOR_FIELDS = (
+    "pk", "ref", "title", "service_area_id", "section_id", "unit", "polarity",
+    "decimal_places", "frequency", "amber_tolerance", "spc_baseline_from", "spc_baseline_to",
+)  # fmt: skip
+
+
+@dataclass(slots=True, eq=False)
+class IndicatorRecord:
+    """An indicator with its area, section, approved values, targets and benchmarks."""
+
+    pk: int
+    ref: str
+    title: str
+    service_area_id: int
+    section_id: int | None
+    unit: str
+    polarity: str
+    decimal_places: int
+    frequency: str
+    amber_tolerance: Decimal | None
+    spc_baseline_from: datetime.date | None
+    spc_baseline_to: datetime.date | None
+    service_area: ServiceArea | None = None
+    section: Section | None = None
+    approved_values: list[ValueRecord] = field(default_factory=list)
+    targets_newest_first: list[TargetRecord] = field(default_factory=list)
+    benchmarks_ordered: list[BenchmarkRecord] = field(default_factory=list)
+
+    @property
+    def id(self) -> int:
+        return self.pk
+
+
+def _by_indicator(rows, record) -> dict[int, list]:
+    found: dict[int, list] = defaultdict(list)
+    for row in rows:
+        found[row[0]].append(record(*row))
+    return found
+
+
+def _in_area(queryset, area: ServiceArea | None, path: str = "indicator__service_area"):
+    return queryset.filter(**{path: area}) if area is not None else queryset
+
+
+def _values(period, since, only, area) -> dict[int, list[ValueRecord]]:
+    values = IndicatorValue.objects.filter(
+        state=IndicatorValue.State.APPROVED, period__gte=since, period__lte=period
+    )
+    if only is not None:
+        values = values.filter(period__in=list(only))
+    rows = _in_area(values, area).order_by("period").values_list(*ValueRecord._fields)
+    return _by_indicator(rows, ValueRecord)
+
+
+def _targets(area) -> dict[int, list[TargetRecord]]:
+    rows = _in_area(Target.objects.all(), area).order_by("indicator_id", "-effective_from")
+    return _by_indicator(rows.values_list(*TargetRecord._fields), TargetRecord)
+
+
+def _benchmarks(area, with_benchmarks: bool) -> dict[int, list[BenchmarkRecord]]:
+    if not with_benchmarks:
+        return {}
+    rows = _in_area(Benchmark.objects.all(), area).order_by("comparator", "-year")
+    return _by_indicator(rows.values_list(*BenchmarkRecord._fields), BenchmarkRecord)
+
+
+def indicator_records(
+    *,
+    period: datetime.date,
+    since: datetime.date,
+    only: Iterable[datetime.date] | None = None,
+    with_benchmarks: bool = True,
+    area: ServiceArea | None = None,
+) -> list[IndicatorRecord]:
+    """The indicators (in `area`, or all) in the scorecard's order, with their approved
+    values, targets and benchmarks (module docstring); five queries, four without
+    benchmarks."""
+    indicators = _in_area(Indicator.objects.all(), area, "service_area").order_by(
+        F("section__order").asc(nulls_first=True), "section__title", "order", "ref"
+    )
+    areas = ServiceArea.objects.filter(pk=area.pk) if area is not None else ServiceArea.objects
+    areas = {a.pk: a for a in areas.all()}
+    sections = {s.pk: s for s in _in_area(Section.objects.all(), area, "service_area")}
+    values = _values(period, since, only, area)
+    targets, benchmarks = _targets(area), _benchmarks(area, with_benchmarks)
+    records = []
+    for row in indicators.values_list(*INDICATOR_FIELDS):
+        record = IndicatorRecord(*row)
+        record.service_area = areas.get(record.service_area_id)
+        record.section = sections.get(record.section_id)
+        record.approved_values = values.get(record.pk, [])
+        record.targets_newest_first = targets.get(record.pk, [])
+        record.benchmarks_ordered = benchmarks.get(record.pk, [])
+        records.append(record)
+    return records
+
+
+def judgement_records(
+    *, period: datetime.date, area: ServiceArea | None = None
+) -> dict[int, JudgementRecord]:
+    """Each indicator's (in one area, or all) newest stored judgement on or before
+    `period`, by indicator id, in one query; an indicator with none is left out."""
+    newest = IndicatorJudgement.objects.filter(
+        indicator_id=OuterRef("pk"), period__lte=period
+    ).order_by("-period")
+    indicators = _in_area(Indicator.objects.all(), area, "service_area")
+    chosen = indicators.annotate(judgement=Subquery(newest.values("pk")[:1])).values("judgement")
+    rows = IndicatorJudgement.objects.filter(pk__in=chosen).values_list(*JudgementRecord._fields)
+    return {row[0]: JudgementRecord(*row) for row in rows}
