@@ -11,7 +11,13 @@ from common import tables_cells
 
 
 class PeopleTable(tables.Table):
-    name = tables.Column("Name", attrs={"td": {"class": "app-break-word", "data-kind": "name"}})
+    name = tables.Column(
+        "Name",
+        attrs={
+            "td": {"class": "app-break-word", "data-kind": "name"},
+            "th": {"class": "app-wide", "data-note": 'say "hi"'},
+        },
+    )
     score = tables.Column(
         "Score",
         orderable=False,
@@ -59,11 +65,13 @@ def test_sortable_header_keeps_filters_drops_page_and_says_the_sort():
     assert 'href="?q=a&amp;sort=name"' in html
     assert '<span class="app-table__sort-icon" aria-hidden="true">&#9660;</span>' in html
     assert '<th scope="col" class="govuk-table__header">Score</th>' in html
+    assert 'app-wide desc orderable" data-note="say &quot;hi&quot;" aria-sort="descending"' in html
 
 
 def test_cells_keep_column_attrs_callables_read_each_row_and_text_is_escaped():
-    html = render(PeopleTable(ROWS))
+    html = render(PeopleTable([*ROWS[:1], {"name": "<i>Bo</i>", "score": 5}]))
     assert '<td class="govuk-table__cell app-break-word" data-kind="name">Ann</td>' in html
+    assert ">&lt;i&gt;Bo&lt;/i&gt;</td>" in html
     assert 'data-score="3"' in html
     assert 'data-score="5"' in html
     assert "&lt;b&gt;Ann&lt;/b&gt;" in html
