@@ -2,7 +2,7 @@
 with the last meeting's record (improvement_plan.records.selectors, part of the plan),
 and the same changes counted for each priority so the RAG table can show them.
 
-One more query than the comparison itself: which priority each action is in.
+No query beyond the comparison's: which priority each action is in comes with it.
 """
 
 import datetime
@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from governance.domain.home import change_in_words
-from improvement_plan.models import Action, Plan
+from improvement_plan.models import Plan
 from improvement_plan.records.selectors import SinceLastBoard, changes_since_last_record
 
 
@@ -29,13 +29,9 @@ class PriorityChange:
         )  # fmt: skip
 
 
-def by_priority(since: SinceLastBoard, plan: Plan) -> dict[int, PriorityChange]:
+def by_priority(since: SinceLastBoard) -> dict[int, PriorityChange]:
     """Each priority's changes since the last board, keyed by priority id."""
-    priority_of = dict(
-        Action.objects.filter(objective__priority__plan=plan).values_list(
-            "pk", "objective__priority"
-        )
-    )
+    priority_of = since.priority_of
     found: dict[int, PriorityChange] = defaultdict(PriorityChange)
     for change in since.actions.rag_changed:
         counts = found[priority_of.get(change.action.id)]
@@ -59,4 +55,4 @@ def since_last_board(plan: Plan | None, *, today: datetime.date) -> SinceBoard |
     since = changes_since_last_record(plan=plan, today=today)
     if since is None:
         return None
-    return SinceBoard(since, by_priority(since, plan))
+    return SinceBoard(since, by_priority(since))

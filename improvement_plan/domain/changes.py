@@ -19,6 +19,7 @@ Rules (issue 12, section 4):
 
 import datetime
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from improvement_plan.domain.rag import AMBER, BLUE, GREEN, RED
 
@@ -26,8 +27,9 @@ RAG_ORDER = {RED: 0, AMBER: 1, GREEN: 2, BLUE: 3}
 CONCERN = "concern"  # scorecard.domain.spc.CONCERN, kept as the record's text
 
 
-@dataclass(frozen=True)
-class ActionState:
+class ActionState(NamedTuple):
+    """An action as compared: a named tuple, as thousands are built on each page."""
+
     id: int
     reference: str
     rag: str
@@ -37,8 +39,7 @@ class ActionState:
     description: str = ""
 
 
-@dataclass(frozen=True)
-class IndicatorState:
+class IndicatorState(NamedTuple):
     id: int
     ref: str
     title: str

@@ -6,21 +6,23 @@ Rules:
   previous meeting of its own board (governance.packs.reports.plan).
 - Now is judged as the record was (improvement_plan.records.snapshot): the plan's
   actions as at today, each indicator's latest approved figure by the newest month with
-  approved figures. The comparison is improvement_plan.domain.changes.
+  approved figures, read as plain values in SQL (improvement_plan.records.now). The
+  comparison is improvement_plan.domain.changes.
 - Indicators are compared only when both the record and now hold scorecard figures;
   otherwise the reason is said in words and no indicator change is claimed.
 - A fixed number of queries however many actions, indicators or records.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db.models import Q
 
 from improvement_plan.domain import changes
 from improvement_plan.domain.rag import WORST_FIRST
 from improvement_plan.models import BoardRecord, DirectorReview, Plan
-from improvement_plan.records.snapshot import action_facts, indicator_facts, latest_month
+from improvement_plan.records.now import actions_now, indicators_now
+from improvement_plan.records.snapshot import latest_month
 
 NO_SCORECARD_THEN = "No scorecard figures were presented then, so indicators are not compared."
 NO_SCORECARD_NOW = "No scorecard figures are approved yet, so indicators are not compared."
@@ -36,6 +38,7 @@ class SinceLastBoard:
     indicators: changes.IndicatorChanges
     challenges: changes.ChallengeChanges
     indicators_not_compared: str = ""
+    priority_of: dict[int, int] = field(default_factory=dict)  # action id: priority id, now
 
     @property
     def occasion(self) -> str:
@@ -102,25 +105,26 @@ def last_record(*, plan: Plan, today: datetime.date) -> BoardRecord | None:
 def changes_since(record: BoardRecord, *, today: datetime.date) -> SinceLastBoard:
     """What changed from `record` until today (module docstring)."""
     plan = record.plan
-    now_actions = action_states(action_facts(plan, today=today))
+    now_actions = actions_now(plan, today=today)
     month = latest_month()
     if not record.indicators:
         indicators, why = changes.IndicatorChanges(), NO_SCORECARD_THEN
     elif month is None:
         indicators, why = changes.IndicatorChanges(), NO_SCORECARD_NOW
     else:
-        now = indicator_states(indicator_facts(period=month))
+        now = indicators_now(period=month)
         indicators = changes.compare_indicators(indicator_states(record.indicators), now)
         why = ""
     return SinceLastBoard(
         record=record,
         today=today,
-        actions=changes.compare_actions(action_states(record.actions), now_actions),
+        actions=changes.compare_actions(action_states(record.actions), now_actions.states),
         indicators=indicators,
         challenges=changes.compare_challenges(
             _reviews(plan, since=record.taken_at), since=record.taken_at
         ),
         indicators_not_compared=why,
+        priority_of=now_actions.priority_of,
     )
 
 
