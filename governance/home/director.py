@@ -25,7 +25,7 @@ import datetime
 from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, QuerySet, Window
 
 from governance.domain.home import is_new
 from governance.home.changes import PriorityChange, SinceBoard, since_last_board
@@ -117,17 +117,26 @@ def scorecard_exceptions() -> ScorecardExceptions:
 
 
 def updated_since_review(plan: Plan | None, *, today: datetime.date) -> QuerySet[Action]:
-    """The plan's actions updated since their latest review, newest update first."""
+    """The plan's actions updated since their latest review, newest update first, each
+    with `total`: how many there are. No review on or after the latest update is the
+    same as the latest review before it or none (an anti-join, not a subquery a row)."""
     if plan is None:
         return Action.objects.none()
-    latest_review = DirectorReview.objects.filter(action=OuterRef("pk")).order_by("-reviewed_at")
-    actions = with_computed_rag(
-        Action.objects.filter(objective__priority__plan=plan), today=today
-    ).annotate(last_reviewed_at=Subquery(latest_review.values("reviewed_at")[:1]))
-    return actions.filter(
-        Q(last_reviewed_at__isnull=True) | Q(last_update_at__gt=F("last_reviewed_at")),
-        last_update_at__isnull=False,
-    ).order_by("-last_update_at", "pk")
+    reviewed_since = DirectorReview.objects.filter(
+        action=OuterRef("pk"), reviewed_at__gte=OuterRef("last_update_at")
+    )
+    actions = with_computed_rag(Action.objects.filter(objective__priority__plan=plan), today=today)
+    return (
+        actions.filter(~Exists(reviewed_since), last_update_at__isnull=False)
+        .annotate(total=Window(Count("pk")))
+        .order_by("-last_update_at", "pk")
+    )
+
+
+def latest_updated(plan: Plan | None, *, today: datetime.date) -> tuple[list[Action], int]:
+    """The first SHOWN of updated_since_review and how many there are, in one query."""
+    shown = list(updated_since_review(plan, today=today)[:SHOWN])
+    return shown, shown[0].total if shown else 0
 
 
 def open_challenges_made_by(person) -> list[DirectorReview]:
@@ -201,7 +210,7 @@ def director_page(*, person, today: datetime.date, now: datetime.datetime) -> Di
     plan = current_plan()
     overview = plan_overview(plan, today=today) if plan else None
     since = since_last_board(plan, today=today)
-    updated = updated_since_review(plan, today=today)
+    updated, updated_count = latest_updated(plan, today=today)
     last_review_at = DirectorReview.objects.filter(reviewer=person).aggregate(
         at=Max("reviewed_at")
     )["at"]
@@ -213,9 +222,9 @@ def director_page(*, person, today: datetime.date, now: datetime.datetime) -> Di
         scorecard=scorecard_exceptions(),
         updated=[
             UpdatedAction(a, is_new(updated_at=a.last_update_at, last_review_at=last_review_at))
-            for a in updated[:SHOWN]
+            for a in updated
         ],
-        updated_count=updated.count(),
+        updated_count=updated_count,
         last_review_at=last_review_at,
         challenges=open_challenges_made_by(person),
         meetings=next_meetings(user=person, now=now, today=today),

@@ -165,6 +165,22 @@ def test_actions_updated_since_their_review_are_listed_new_with_a_link_to_review
     assert page.count(">New</strong>") == 2
 
 
+def test_the_latest_ten_updated_are_listed_and_all_of_them_counted(client, director):
+    lead = UserFactory(roles=[roles.LEAD_OFFICER])
+    objective = ObjectiveFactory()
+    actions = [ActionFactory(reference=f"2.2.{n}", objective=objective) for n in range(12)]
+    for action in actions:
+        update(action, lead)
+    reviewed = actions[-1]  # the newest update, reviewed: neither listed nor counted
+    review(reviewed, director)
+    page = home(client, director)
+    counted = "11 actions have a progress update you have not reviewed; the latest 10 are below"
+    assert counted in page
+    assert reverse("action_review", args=[actions[0].pk]) not in page  # the oldest of 11
+    assert reverse("action_review", args=[actions[1].pk]) in page
+    assert reverse("action_review", args=[reviewed.pk]) not in page
+
+
 def test_an_update_before_her_last_review_is_listed_but_not_new(client, director):
     lead = UserFactory(roles=[roles.LEAD_OFFICER])
     objective = ObjectiveFactory()
