@@ -46,7 +46,7 @@ PAGES = [
     Page("plan overview", "director", _at("plan_overview")),
     Page("action list", "director", _at("action_list")),
     Page("action list, Red", "director", _query("action_list", "rag=red")),
-    Page("action list, search", "director", _query("action_list", "q=audit")),
+    Page("action list, search", "director", _query("action_list", "q=board")),
     Page("action list, CSV download", "director", _query("action_list", "download=csv"), "csv"),
     Page("action list, XLSX download", "director", _query("action_list", "download=xlsx"), "xlsx"),
     Page("action page, longest history", "director", _at("action_detail", lambda w: w.action_id)),
