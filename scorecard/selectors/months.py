@@ -51,8 +51,9 @@ def parse_period(text: str | None) -> datetime.date | None:
 
 
 def period_param(period: datetime.date) -> str:
-    """A month as the query string writes it: "2023-06"."""
-    return f"{period:%Y-%m}"
+    """A month as the query string writes it: "2023-06" (without strftime: the month
+    pickers write every month held)."""
+    return f"{period.year:04d}-{period.month:02d}"
 
 
 def approved_values(area: ServiceArea | None = None) -> QuerySet[IndicatorValue]:

@@ -21,6 +21,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.db.models import F, Prefetch, QuerySet
@@ -133,6 +134,13 @@ def scorecard_indicators(
     )
 
 
+@lru_cache(maxsize=256)
+def months_shown(period: datetime.date) -> tuple[datetime.date, ...]:
+    """The MONTHS_SHOWN months to `period`, oldest first (worked out once per month, not
+    once per row)."""
+    return tuple(add_months(period, n) for n in range(1 - MONTHS_SHOWN, 1))
+
+
 def judged_months(period: datetime.date) -> list[datetime.date]:
     """The months a row's RAG and direction read: the month, the one before by each
     frequency (scorecard.domain.periods.previous_period) and the same month a year before."""
@@ -169,10 +177,7 @@ def scorecard_row(
     previous = by_period.get(previous_period(period, indicator.frequency))
     previous_year = _previous_year(current, by_period.get(add_months(period, -12)))
     target = target_in_force(indicator.targets_newest_first, period=period)
-    months = tuple(
-        (month, by_period.get(month))
-        for month in (add_months(period, n) for n in range(1 - MONTHS_SHOWN, 1))
-    )
+    months = tuple((month, by_period.get(month)) for month in months_shown(period))
     judgement = judge(
         indicator=indicator,
         value=current.value if current else None,

@@ -21,7 +21,6 @@ from scorecard.filters import MonthForm
 from scorecard.models import ServiceArea
 from scorecard.selectors import (
     MonthChoice,
-    add_months,
     area_month,
     choose_month,
     exceptions,
@@ -29,7 +28,7 @@ from scorecard.selectors import (
 )
 from scorecard.selectors.completeness import ScorecardMonths, no_figure_rows, scorecard_months
 from scorecard.selectors.polarity import not_set_indicators
-from scorecard.selectors.rows import MONTHS_SHOWN
+from scorecard.selectors.rows import months_shown
 from scorecard.tables import ExceptionTable, OverviewTable, ScorecardTable, shows_all_columns
 
 
@@ -103,7 +102,7 @@ class ServiceAreaView(ScorecardPageMixin, TemplateView):
             area, period=period, today=context["today"], with_spc=True,
             with_benchmarks=shows_all_columns(self.request),  # hidden at first
         )  # fmt: skip
-        months = [add_months(period, n) for n in range(1 - MONTHS_SHOWN, 1)]
+        months = months_shown(period)
         sections = [
             (
                 group.section,
