@@ -20,20 +20,21 @@ Rules:
 
 import datetime
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 
 from governance.models import PostHolder
 from governance.selectors import current_holdings
-from scorecard.domain import spc as spc_rules
 from scorecard.domain.direction import WORSENING
 from scorecard.domain.rag import RED
+from scorecard.domain.spc import CONCERN
 from scorecard.models import Commentary, Section, ServiceArea
 from scorecard.selectors.light import indicator_records, judgement_records
 from scorecard.selectors.months import add_months
 from scorecard.selectors.rags import rag_counts
-from scorecard.selectors.rows import ScorecardRow, judged_months, scorecard_row
+from scorecard.selectors.rows import ScorecardRow, judged_months, months_shown, scorecard_row
+from scorecard.selectors.spc import stored_spc
 
 RED_REASON, WORSENING_REASON, CONCERN_REASON = "red", "worsening", "concern"
 
@@ -100,12 +101,13 @@ def area_month(
     with_benchmarks: bool = True,
 ) -> AreaMonth:
     """A service area's table for a month, in sections, with head of service and
-    approved commentary (module docstring): the 13 months the table needs, with SPC
+    approved commentary (module docstring): only the months the table shows and those
+    RAG, direction and the previous year compare (seven of the 13 to a year before), SPC
     the stored judgements (scorecard.selectors.light.judgement_records), and without
     benchmarks for a table that does not show them."""
-    since = add_months(period, -12)
+    shown = {*months_shown(period), *judged_months(period)}
     indicators = indicator_records(
-        period=period, since=since, with_benchmarks=with_benchmarks, area=area
+        period=period, since=min(shown), only=shown, with_benchmarks=with_benchmarks, area=area
     )
     stored = judgement_records(period=period, area=area) if with_spc else None
     rows = [scorecard_row(i, period=period, history=None, judgements=stored) for i in indicators]
@@ -141,22 +143,34 @@ def overview(*, period: datetime.date, today: datetime.date) -> list[AreaCounts]
 
 def exception_reasons(row: ScorecardRow) -> tuple[str, ...]:
     """Why a row is an exception, strongest first (module docstring); () when it is not."""
+    latest = row.spc.latest if row.spc is not None else None
+    concern = latest is not None and latest.period == row.period and latest.label == CONCERN
+    return _reasons(row, concern=concern)
+
+
+def _reasons(row: ScorecardRow, *, concern: bool) -> tuple[str, ...]:
     reasons = []
     if row.judgement.rag.rag == RED:
         reasons.append(RED_REASON)
     travel = row.judgement.on_previous_period
     if travel is not None and travel.judgement == WORSENING:
         reasons.append(WORSENING_REASON)
-    latest = row.spc.latest if row.spc is not None else None
-    if latest is not None and latest.period == row.period and latest.label == spc_rules.CONCERN:
+    if concern:
         reasons.append(CONCERN_REASON)
     return tuple(reasons)
+
+
+def _stored_concern(judgement, period: datetime.date) -> bool:
+    """exception_reasons()'s SPC rule read from a stored judgement itself: its latest
+    point is the month's, and a special cause concern."""
+    return judgement is not None and judgement.point_period == period and judgement.label == CONCERN
 
 
 def exceptions(
     *, period: datetime.date, with_spc: bool
 ) -> list[tuple[ServiceArea, list[ExceptionRow]]]:
-    """Exceptions for the month across all areas, grouped by area in the areas' order."""
+    """Exceptions for the month across all areas, grouped by area in the areas' order;
+    each exception's SPC (stored_spc) is made for it alone, not for every indicator."""
     stored = judgement_records(period=period) if with_spc else None
     by_area: dict[int, tuple[ServiceArea, list[ExceptionRow]]] = {}
     indicators = indicator_records(
@@ -164,9 +178,12 @@ def exceptions(
         with_benchmarks=False,
     )  # fmt: skip
     for indicator in indicators:
-        row = scorecard_row(indicator, period=period, history=None, judgements=stored)
-        reasons = exception_reasons(row)
+        row = scorecard_row(indicator, period=period, history=None)
+        judgement = stored.get(indicator.pk) if stored is not None else None
+        reasons = _reasons(row, concern=_stored_concern(judgement, period))
         if reasons:
+            if stored is not None:
+                row = replace(row, spc=stored_spc(judgement, indicator, row.target))
             area = indicator.service_area
             by_area.setdefault(area.pk, (area, []))[1].append(ExceptionRow(row, reasons))
     return sorted(by_area.values(), key=lambda item: (item[0].order, item[0].prefix))
