@@ -186,5 +186,6 @@ def judgement_records(
     ).order_by("-period")
     indicators = _in_area(Indicator.objects.all(), area, "service_area")
     chosen = indicators.annotate(judgement=Subquery(newest.values("pk")[:1])).values("judgement")
-    rows = IndicatorJudgement.objects.filter(pk__in=chosen).values_list(*JudgementRecord._fields)
+    rows = IndicatorJudgement.objects.filter(pk__in=chosen).order_by()  # no joins to sort
+    rows = rows.values_list(*JudgementRecord._fields)
     return {row[0]: JudgementRecord(*row) for row in rows}

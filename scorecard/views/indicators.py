@@ -6,6 +6,7 @@ those who work on them (scorecard.view_unapproved).
 """
 
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import linebreaksbr
 from django.utils import timezone
 from django.utils.html import format_html
 from django.views.generic import TemplateView
@@ -20,7 +21,13 @@ from scorecard.judgements import Judgement, judge
 from scorecard.models import Indicator, ServiceArea, Target
 from scorecard.selectors.polarity import not_set_indicators
 from scorecard.selectors.provenance import figure_sources
-from scorecard.tables import format_value, missing_in_words, rag_tag, value_in_words
+from scorecard.tables import (
+    format_value,
+    missing_in_words,
+    month_in_words,
+    rag_tag,
+    value_in_words,
+)
 from scorecard.views.paging import page_of
 
 REPORTED_RAG = {"R": "Red", "A": "Amber", "G": "Green"}
@@ -95,11 +102,14 @@ def missing_reasons(values) -> dict:
 
 
 def history_rows(values, indicator: Indicator, sources: dict[int, str]) -> list[dict]:
-    """Each value with its figure (or why it is missing), the council's own RAG and where
-    the figure came from (scorecard.selectors.provenance)."""
+    """Each value with its month and figure (or why it is missing) in words, the council's
+    own RAG, where the figure came from (scorecard.selectors.provenance) and its note,
+    each written here once rather than through template filters (issue 13)."""
     return [
         {
             "value": value,
+            "month": month_in_words(value.period),
+            "note": linebreaksbr(value.note or "", autoescape=True),
             "shown": value_in_words(value, indicator),
             "reported": reported_in_words(value.reported_rag, value.reported_direction),
             "source": sources.get(value.pk, ""),
