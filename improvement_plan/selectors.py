@@ -6,9 +6,7 @@ lead posts and due-date changes prefetched.
 """
 
 import datetime
-from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, QuerySet, Value, When
 
@@ -16,8 +14,7 @@ from governance.models import Post
 from governance.selectors import post_ids_held
 from improvement_plan.domain import due_dates, rag
 from improvement_plan.domain.priority_order import worst_first_key
-from improvement_plan.domain.slippage import Slippage, slippage
-from improvement_plan.models import Action, DueDateChange, Plan, Priority
+from improvement_plan.models import Action, Plan, Priority
 from improvement_plan.rag_selectors import with_computed_rag
 
 COMPLETE_STATUSES = frozenset({Action.Status.COMPLETE, Action.Status.COMPLETE_AND_EMBEDDING})
@@ -190,52 +187,3 @@ def plan_overview(plan: Plan, *, today: datetime.date) -> PlanOverview:
     fields = ("red", "amber", "green", "blue", "total", "complete")
     totals = RagCounts(None, **{name: sum(getattr(row, name) for row in rows) for name in fields})
     return PlanOverview(priorities=rows, totals=totals)
-
-
-@dataclass(frozen=True)
-class SlippedAction:
-    """An action whose due date moved, its slippage (domain.slippage) and each change.
-    `changes` is filled in only for the rows a page shows (slippage_changes_fill)."""
-
-    action: Action
-    slippage: Slippage
-    changes: list[DueDateChange] = field(default_factory=list)
-
-
-def slipped_actions(plan: Plan | None) -> QuerySet[Action]:
-    """The plan's actions re-baselined at least once, in reference order."""
-    if plan is None:
-        return Action.objects.none()
-    return (
-        Action.objects.filter(
-            Exists(DueDateChange.objects.filter(action=OuterRef("pk"))),
-            objective__priority__plan=plan,
-        )
-        .select_related("objective__priority")
-        .order_by(*REFERENCE_ORDER)
-    )
-
-
-def slippage_rows(actions: QuerySet[Action]) -> list[SlippedAction]:
-    """Slipped actions with their slippage, most days slipped first, then in reference order.
-
-    Days slipped follow the rule in improvement_plan.domain.slippage, read in Python
-    from every change's dates (values, one query) so the rule is written once.
-    """
-    moves = defaultdict(list)
-    dates = DueDateChange.objects.filter(action__in=actions.values("pk")).order_by(
-        "changed_at", "id"
-    )
-    for action_id, from_date, to_date in dates.values_list("action_id", "from_date", "to_date"):
-        moves[action_id].append((from_date, to_date))
-    rows = [SlippedAction(action=action, slippage=slippage(moves[action.pk])) for action in actions]
-    rows.sort(key=lambda row: -row.slippage.days_slipped)  # stable: reference order on ties
-    return rows
-
-
-def slippage_changes_fill(rows: Iterable[SlippedAction]) -> None:
-    """Each row's changes, oldest first, with who made them: one query for the rows shown."""
-    by_action = {row.action.pk: row for row in rows}
-    changes = DueDateChange.objects.filter(action_id__in=by_action).select_related("changed_by")
-    for change in changes.order_by("changed_at", "id"):
-        by_action[change.action_id].changes.append(change)

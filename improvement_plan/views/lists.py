@@ -12,7 +12,7 @@ from django_filters.views import FilterView
 from django_tables2 import RequestConfig, SingleTableMixin, SingleTableView
 
 from governance.selectors import posts_held
-from improvement_plan import list_export, selectors
+from improvement_plan import list_export, selectors, slippage_selectors
 from improvement_plan.filters import ActionFilter, SlippageFilter
 from improvement_plan.rag_selectors import thresholds
 from improvement_plan.records.charts import rag_chart
@@ -145,16 +145,13 @@ class SlippageView(PlanPageMixin, SingleTableMixin, FilterView):
     table_pagination = {"per_page": PER_PAGE}
 
     def get_queryset(self):
-        return selectors.slipped_actions(self.plan)
+        return slippage_selectors.slipped_actions(self.plan)
 
     def get_filterset_kwargs(self, filterset_class):
         return {**super().get_filterset_kwargs(filterset_class), "plan": self.plan}
 
-    def get_table_data(self):
-        return selectors.slippage_rows(super().get_table_data())
-
     def get_table(self, **kwargs):
         """The table, sorted and paginated, with the changes of the rows on its page."""
         table = super().get_table(**kwargs)
-        selectors.slippage_changes_fill(row.record for row in table.paginated_rows)
+        slippage_selectors.slippage_page_fill(row.record for row in table.paginated_rows)
         return table
