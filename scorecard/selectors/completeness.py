@@ -18,7 +18,8 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db.models import Max, OuterRef, Subquery
+from django.db import connection
+from django.db.models import Exists, Max, OuterRef, Q, Subquery
 from django.utils import timezone
 
 from scorecard.domain import completeness as rules
@@ -71,12 +72,30 @@ def newest_month() -> datetime.date | None:
     return IndicatorValue.objects.aggregate(newest=Max("period"))["newest"]
 
 
+# Every month held, newest first, as a loose index scan: each step asks the (period,
+# state) index for the newest month before the last one found, so the database reads
+# one index entry a month instead of every figure held (issue 13). Portable SQL: SQLite
+# and PostgreSQL both run recursive common table expressions.
+MONTHS_HELD_SQL = """
+WITH RECURSIVE held(period) AS (
+    SELECT MAX(period) FROM {table}
+    UNION ALL
+    SELECT (SELECT MAX(v.period) FROM {table} v WHERE v.period < held.period)
+    FROM held WHERE held.period IS NOT NULL
+)
+SELECT period FROM held WHERE period IS NOT NULL ORDER BY period DESC
+"""
+
+
 def months_with_figures(area: ServiceArea | None = None) -> tuple[datetime.date, ...]:
     """Every month holding any figure (in one area, or anywhere), newest first."""
-    values = IndicatorValue.objects.all()
     if area is not None:
-        values = values.filter(indicator__service_area=area)
-    return tuple(values.order_by("-period").values_list("period", flat=True).distinct())
+        values = IndicatorValue.objects.filter(indicator__service_area=area)
+        return tuple(values.order_by("-period").values_list("period", flat=True).distinct())
+    period = IndicatorValue._meta.get_field("period")
+    with connection.cursor() as cursor:
+        cursor.execute(MONTHS_HELD_SQL.format(table=IndicatorValue._meta.db_table))
+        return tuple(period.to_python(month) for (month,) in cursor.fetchall())
 
 
 def held_figures(periods, area: ServiceArea | None = None) -> dict[tuple, Held]:
@@ -91,29 +110,30 @@ def held_figures(periods, area: ServiceArea | None = None) -> dict[tuple, Held]:
     }
 
 
+def _indicator_facts(area: ServiceArea | None) -> list[tuple]:
+    """(id, area id, frequency, first figure's month, added on) of each indicator (in one
+    area, or all), the day added worked out once, not once a month counted. One query."""
+    rows = indicators_with_first_figure(area).values_list(
+        "pk", "service_area_id", "frequency", "first_figure", "added_at"
+    )
+    return [(*facts, added_on(added_at)) for *facts, added_at in rows]
+
+
 def completeness_by_month(
     periods, *, area: ServiceArea | None = None
 ) -> dict[datetime.date, MonthCompleteness]:
     """Each month of `periods` counted (scorecard.domain.completeness), in all areas or
     `area`, and per service area; three queries however many months and indicators."""
     periods = sorted(set(periods))
-    indicators = list(
-        indicators_with_first_figure(area).values_list(
-            "pk", "service_area_id", "frequency", "first_figure", "added_at"
-        )
-    )
+    indicators = _indicator_facts(area)
     newest = newest_month() if periods else None
     held = held_figures(periods, area) if periods else {}
     found = {}
     for period in periods:
         statuses: dict[int, list[str]] = defaultdict(list)
-        for pk, area_id, frequency, first, added_at in indicators:
+        for pk, area_id, frequency, first, added in indicators:
             if rules.is_expected(
-                period,
-                frequency=frequency,
-                first_figure=first,
-                added=added_on(added_at),
-                newest_month=newest,
+                period, frequency=frequency, first_figure=first, added=added, newest_month=newest
             ):
                 statuses[area_id].append(rules.figure_status(held.get((pk, period))))
         found[period] = MonthCompleteness(
@@ -204,18 +224,27 @@ def scorecard_months(area: ServiceArea | None = None) -> ScorecardMonths:
     return ScorecardMonths(held, months, _opening(months))
 
 
+def _figure_at(period: datetime.date) -> Q:
+    """An approved figure with a value: the only thing that is not "No figure"."""
+    return Q(period=period, state=IndicatorValue.State.APPROVED, value__isnull=False)
+
+
 def no_figure_rows(
     period: datetime.date, *, area: ServiceArea | None = None
 ) -> list[tuple[ServiceArea, list[NoFigure]]]:
     """Indicators expected in the month with no approved value ("No figure"), each with
-    what is held, grouped by service area in the areas' order; three queries."""
+    what is held, grouped by service area in the areas' order; three queries. Only the
+    indicators without an approved figure, and what they hold, are read (an approved
+    figure is never "No figure": rules.figure_status)."""
+    approved = IndicatorValue.objects.filter(_figure_at(period), indicator_id=OuterRef("pk"))
     indicators = (
         indicators_with_first_figure(area)
+        .filter(~Exists(approved))
         .select_related("service_area")
         .order_by("service_area__order", "service_area__prefix", "order", "ref")
     )
     newest = newest_month()
-    values = IndicatorValue.objects.filter(period=period)
+    values = IndicatorValue.objects.filter(period=period).exclude(_figure_at(period))
     if area is not None:
         values = values.filter(indicator__service_area=area)
     held = {value.indicator_id: value for value in values}
