@@ -9,6 +9,8 @@ time. The markup, the hint and error ids and aria-describedby are as the templat
 them (govuk/widgets/attrs.html: `class` left to the caller, `required` dropped).
 """
 
+from functools import lru_cache
+
 from django.forms import BoundField
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -33,6 +35,18 @@ def _classes(base: str, field: BoundField) -> str:
     return f"{base}{error}{f' {escape(extra)}' if extra else ''}"
 
 
+@lru_cache(maxsize=1024)
+def _option_text(value: str, label: str) -> tuple[str, str, str]:
+    return value, f'  <option value="{escape(value)}"', f">{escape(label)}</option>\n"
+
+
+def _option(choice) -> tuple[str, str, str]:
+    """An option's value, and its tag escaped either side of " selected", escaped once
+    a process for each value and label (every row offers the same three years of months)."""
+    value, label = choice
+    return _option_text(str(value), str(label))
+
+
 def _select(field: BoundField, describedby: str) -> str:
     widget = field.field.widget
     value = field.value()
@@ -44,9 +58,8 @@ def _select(field: BoundField, describedby: str) -> str:
     head += " disabled" if field.field.disabled else ""
     head += ' aria-invalid="true"' if field.errors else ""
     options = "".join(
-        f'  <option value="{escape(option)}"{" selected" if str(option) == chosen else ""}>'
-        f"{escape(label)}</option>\n"
-        for option, label in field.field.choices
+        f"{start}{' selected' if value == chosen else ''}{end}"
+        for value, start, end in map(_option, field.field.choices)
     )
     return f"{head}{_attributes(widget.attrs, describedby)}>\n{options}</select>"
 
