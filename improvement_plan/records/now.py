@@ -14,7 +14,10 @@ compared is what a record would keep now):
   month (scorecard.domain.rag, from plain values); and the SPC label of the stored
   judgement on or before the scorecard month (scorecard.models.IndicatorJudgement):
   common cause unless the latest point is flagged, none without limits or without a
-  point. An indicator with no approved value in those months has neither. Two queries.
+  point. An indicator with no approved value in those months has neither. Three
+  queries: the indicators with their latest figure (a lookup each through the
+  (indicator, period) indexes, not 36 months of values), their judgements' labels, and
+  the targets.
 """
 
 import datetime
