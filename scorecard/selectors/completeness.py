@@ -103,7 +103,9 @@ def held_figures(periods, area: ServiceArea | None = None) -> dict[tuple, Held]:
     values = IndicatorValue.objects.filter(period__in=list(periods))
     if area is not None:
         values = values.filter(indicator__service_area=area)
-    rows = values.values_list("indicator_id", "period", "state", "value", "missing_reason")
+    rows = values.order_by().values_list(  # unordered: the models' order joins two tables
+        "indicator_id", "period", "state", "value", "missing_reason"
+    )
     return {
         (pk, period): Held(state, value is not None, bool(reason.strip()))
         for pk, period, state, value, reason in rows.iterator(chunk_size=5000)
@@ -113,8 +115,10 @@ def held_figures(periods, area: ServiceArea | None = None) -> dict[tuple, Held]:
 def _indicator_facts(area: ServiceArea | None) -> list[tuple]:
     """(id, area id, frequency, first figure's month, added on) of each indicator (in one
     area, or all), the day added worked out once, not once a month counted. One query."""
-    rows = indicators_with_first_figure(area).values_list(
-        "pk", "service_area_id", "frequency", "first_figure", "added_at"
+    rows = (
+        indicators_with_first_figure(area)
+        .order_by()  # unordered: the model's order joins the areas and sorts
+        .values_list("pk", "service_area_id", "frequency", "first_figure", "added_at")
     )
     return [(*facts, added_on(added_at)) for *facts, added_at in rows]
 
@@ -247,7 +251,7 @@ def no_figure_rows(
     values = IndicatorValue.objects.filter(period=period).exclude(_figure_at(period))
     if area is not None:
         values = values.filter(indicator__service_area=area)
-    held = {value.indicator_id: value for value in values}
+    held = {value.indicator_id: value for value in values.order_by()}
     by_area: dict[int, tuple[ServiceArea, list[NoFigure]]] = {}
     for indicator in indicators:
         if not rules.is_expected(
