@@ -2,6 +2,8 @@
 
 - months: which month a page shows (?period=YYYY-MM) and the months held.
 - rows: one indicator's month (values, comparators, judgements) from prefetched data.
+- light: the indicators, their figures and stored SPC judgements as plain records, for
+  pages of hundreds of rows (issue 13).
 - spc: the SPC judgement of an indicator's approved values.
 - pages: a service area's month, the overview's RAG counts and the exceptions.
 """
