@@ -20,6 +20,7 @@ from tests.governance.factories import UserFactory
 PAGES = [
     reverse("scorecard_overview"),
     reverse("scorecard_service_area", kwargs={"prefix": "FD"}),
+    reverse("scorecard_service_area", kwargs={"prefix": "FD"}) + "?columns=all",
     reverse("scorecard_exceptions"),
     reverse("indicator_detail", kwargs={"ref": "FD1"}),
 ]
