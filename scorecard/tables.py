@@ -216,7 +216,7 @@ class SpcColumn(tables.Column):
     (spc_icons_key) in the process, rather than once per cell or per table (issue 13):
     the include reads nothing but the key's parts, so a drawing never goes stale."""
 
-    drawn: dict[tuple | None, str] = {}
+    drawn: dict[tuple, str] = {}
     MOST_DRAWN = 512  # a bound on the keys kept; in practice a few dozen pairs of icons
 
     def __init__(self, accessor: str):
@@ -224,7 +224,7 @@ class SpcColumn(tables.Column):
         self.template = get_template(SPC_ICONS)
 
     def render(self, value):
-        key = spc_icons_key(value)
+        key = (get_language(), spc_icons_key(value))  # the words are the language's
         drawn = SpcColumn.drawn
         if key not in drawn:
             if len(drawn) >= self.MOST_DRAWN:
