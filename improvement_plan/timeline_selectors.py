@@ -2,10 +2,11 @@
 due-date changes, the Director's reviews, RAG changes and other changes from the action's
 history (django-simple-history).
 
-Each source is read in one query whatever its length, and historical records are
+Each source is read in a fixed number of queries whatever its length, and historical records are
 compared in Python, so the page's query count does not grow with the action's history.
-The page shows PER_PAGE entries at a time (issue 13): progress updates, the longest part,
-are read as keys and only the page's are read whole.
+The page shows PER_PAGE entries at a time (issue 13): progress updates and the computed
+RAG changes recorded with them, the parts that grow, are read as keys only as far back as
+the page reaches (Timeline), and only the page's are read whole.
 """
 
 import datetime
@@ -14,6 +15,8 @@ from dataclasses import dataclass, replace
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Page, Paginator
+from django.db.models import F, QuerySet, Window
+from django.db.models.functions import Lag
 from django.utils.formats import date_format
 
 from improvement_plan.link_selectors import link_history_entries
@@ -67,28 +70,44 @@ class ChangeEntry(Entry):
 ORDER = {"change": 0, "due_date": 1, "rag": 2, "progress": 3, "review": 4}
 PER_PAGE = 25  # timeline entries on a page
 
-# A progress update as the timeline first reads it: only what places it and its RAG change.
-UPDATE_KEY = ("pk", "created_at", "computed_rag", "is_imported", "author_id")
 
+class Timeline:
+    """Everything that happened to the action, newest first, as the paginator reads it:
+    its length, and a slice. Progress updates and the computed RAG changes recorded with
+    them, the parts that grow with the action's life, are read only as far back as the
+    slice reaches (the newest `stop` of each, as keys: timeline_page() fills in the
+    page's); the other parts (due-date moves, reviews, history, links) are read whole."""
 
-def timeline(action: Action) -> list[Entry]:
-    """Everything that happened to the action, newest first. Progress updates, the longest
-    part, are read as keys only (UPDATE_KEY): timeline_page() fills in the page's."""
-    updates = list(action.progress_updates.order_by("created_at", "id").values_list(*UPDATE_KEY))
-    moves = list(action.due_date_changes.select_related("changed_by"))
-    entries: list[Entry] = [
-        *(RecordEntry("progress", at, "", pk) for pk, at, *_ in updates),
-        *_computed_rag_changes(updates),
-        *(RecordEntry("due_date", m.changed_at, _name(m.changed_by), m.pk, m) for m in moves),
-        *(
-            RecordEntry("review", r.reviewed_at, _name(r.reviewer), r.pk, r)
-            for r in action.reviews.select_related("reviewer", "answered_by__author")
-        ),
-        *history_entries(action, moves=moves),
-        *link_history_entries(action),
-    ]
-    entries.sort(key=lambda e: (e.at, ORDER[e.kind], e.pk), reverse=True)
-    return entries
+    def __init__(self, action: Action):
+        self.action = action
+        updates = action.progress_updates.order_by()
+        self.updates = updates.order_by("-created_at", "-id")
+        self.rag_changes = computed_rag_changes(updates)
+        moves = list(action.due_date_changes.select_related("changed_by"))
+        reviews = action.reviews.select_related("reviewer", "answered_by__author")
+        self.others: list[Entry] = [
+            *(RecordEntry("due_date", m.changed_at, _name(m.changed_by), m.pk, m) for m in moves),
+            *(RecordEntry("review", r.reviewed_at, _name(r.reviewer), r.pk, r) for r in reviews),
+            *history_entries(action, moves=moves),
+            *link_history_entries(action),
+        ]
+        self.length = len(self.others) + updates.count() + self.rag_changes.count()
+
+    def __len__(self) -> int:
+        return self.length
+
+    def __getitem__(self, wanted: slice) -> list[Entry]:
+        stop = wanted.stop
+        entries = [
+            *self.others,
+            *(
+                RecordEntry("progress", at, "", pk)
+                for pk, at in self.updates[:stop].values_list("pk", "created_at")
+            ),
+            *(_rag_change(*row) for row in self.rag_changes[:stop]),
+        ]
+        entries.sort(key=lambda e: (e.at, ORDER[e.kind], e.pk), reverse=True)
+        return entries[wanted]
 
 
 def timeline_page(action: Action, *, number=1) -> Page:
@@ -96,7 +115,7 @@ def timeline_page(action: Action, *, number=1) -> Page:
     updates and computed RAG changes filled in with who wrote them and their evidence:
     the page's queries and rendering do not grow with the action's history. A page
     number that is not one (or past the end) gives the nearest page."""
-    page = Paginator(timeline(action), PER_PAGE).get_page(number)
+    page = Paginator(Timeline(action), PER_PAGE).get_page(number)
     wanted = {entry.pk for entry in page if _is_update(entry)}
     if wanted:
         updates = action.progress_updates.select_related("author").prefetch_related("evidence")
@@ -136,26 +155,26 @@ def _who(update: ProgressUpdate) -> str:
     return IMPORTED if update.is_imported else _name(update.author)
 
 
-def _computed_rag_changes(updates: list[tuple]) -> list[RagChangeEntry]:
-    """The computed RAG recorded at each update (UPDATE_KEY rows, oldest first), where it
-    differs from the one before; who wrote it is filled in for the page shown."""
-    entries, previous = [], ""
-    for pk, at, computed_rag, _, _ in updates:
-        if computed_rag and previous and computed_rag != previous:
-            entries.append(
-                RagChangeEntry(
-                    "rag",
-                    at,
-                    "",
-                    pk,
-                    which="Computed",
-                    from_rag=previous,
-                    to_rag=computed_rag,
-                    reason="Recorded with a progress update",
-                )  # fmt: skip
-            )
-        previous = computed_rag or previous
-    return entries
+def computed_rag_changes(updates: QuerySet[ProgressUpdate]) -> QuerySet:
+    """The updates whose computed RAG differs from the one recorded before it (an update
+    with none recorded is passed over), newest first, as (pk, at, from, to) rows: the
+    rule of the timeline's "Computed" RAG changes, in SQL so that a page reads only as
+    many as it shows."""
+    recorded = updates.exclude(computed_rag="").annotate(
+        previous=Window(Lag("computed_rag"), order_by=(F("created_at").asc(), F("id").asc()))
+    )
+    changed = recorded.filter(previous__isnull=False).exclude(previous=F("computed_rag"))
+    return changed.order_by("-created_at", "-id").values_list(
+        "pk", "created_at", "previous", "computed_rag"
+    )
+
+
+def _rag_change(pk, at, from_rag, to_rag) -> RagChangeEntry:
+    """A computed RAG change; who wrote the update is filled in for the page shown."""
+    return RagChangeEntry(
+        "rag", at, "", pk, which="Computed", from_rag=from_rag, to_rag=to_rag,
+        reason="Recorded with a progress update",
+    )  # fmt: skip
 
 
 # History records -------------------------------------------------------------------------
