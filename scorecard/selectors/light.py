@@ -23,6 +23,7 @@ from typing import NamedTuple
 
 from django.db.models import F, OuterRef, Subquery
 
+from scorecard.domain.polarity import JUDGED
 from scorecard.models import (
     Benchmark,
     Indicator,
@@ -119,29 +120,36 @@ def _by_indicator(rows, record) -> dict[int, list]:
     return found
 
 
-def _in_area(queryset, area: ServiceArea | None, path: str = "indicator__service_area"):
-    return queryset.filter(**{path: area}) if area is not None else queryset
+def _scope(area: ServiceArea | None, judged_only: bool) -> dict[str, object]:
+    """The indicators read, as filters on Indicator: one area's or every area's, and
+    only those judged (scorecard.domain.polarity.JUDGED) or all."""
+    scope: dict[str, object] = {"service_area": area} if area is not None else {}
+    return scope | ({"polarity__in": sorted(JUDGED)} if judged_only else {})
 
 
-def _values(period, since, only, area) -> dict[int, list[ValueRecord]]:
+def _scoped(queryset, scope: dict[str, object], path: str = "indicator__"):
+    return queryset.filter(**{f"{path}{name}": value for name, value in scope.items()})
+
+
+def _values(period, since, only, scope) -> dict[int, list[ValueRecord]]:
     values = IndicatorValue.objects.filter(
         state=IndicatorValue.State.APPROVED, period__gte=since, period__lte=period
     )
     if only is not None:
         values = values.filter(period__in=list(only))
-    rows = _in_area(values, area).order_by("period").values_list(*ValueRecord._fields)
+    rows = _scoped(values, scope).order_by("period").values_list(*ValueRecord._fields)
     return _by_indicator(rows, ValueRecord)
 
 
-def _targets(area) -> dict[int, list[TargetRecord]]:
-    rows = _in_area(Target.objects.all(), area).order_by("indicator_id", "-effective_from")
+def _targets(scope) -> dict[int, list[TargetRecord]]:
+    rows = _scoped(Target.objects.all(), scope).order_by("indicator_id", "-effective_from")
     return _by_indicator(rows.values_list(*TargetRecord._fields), TargetRecord)
 
 
-def _benchmarks(area, with_benchmarks: bool) -> dict[int, list[BenchmarkRecord]]:
+def _benchmarks(scope, with_benchmarks: bool) -> dict[int, list[BenchmarkRecord]]:
     if not with_benchmarks:
         return {}
-    rows = _in_area(Benchmark.objects.all(), area).order_by("comparator", "-year")
+    rows = _scoped(Benchmark.objects.all(), scope).order_by("comparator", "-year")
     return _by_indicator(rows.values_list(*BenchmarkRecord._fields), BenchmarkRecord)
 
 
@@ -161,16 +169,19 @@ def indicator_records(
     only: Iterable[datetime.date] | None = None,
     with_benchmarks: bool = True,
     area: ServiceArea | None = None,
+    judged_only: bool = False,
 ) -> list[IndicatorRecord]:
-    """The indicators (in `area`, or all) in the scorecard's order, with their area,
-    section, approved values, targets and benchmarks (module docstring); four queries
-    for one area without benchmarks, five with, one more for every area."""
-    indicators = _in_area(Indicator.objects.all(), area, "service_area").order_by(
+    """The indicators (in `area`, or all; `judged_only`: only those whose polarity is
+    judged) in the scorecard's order, with their area, section, approved values, targets
+    and benchmarks (module docstring); four queries for one area without benchmarks,
+    five with, one more for every area."""
+    scope = _scope(area, judged_only)
+    indicators = _scoped(Indicator.objects.all(), scope, "").order_by(
         F("section__order").asc(nulls_first=True), "section__title", "order", "ref"
     )
     areas = {area.pk: area} if area is not None else {a.pk: a for a in ServiceArea.objects.all()}
-    values = _values(period, since, only, area)
-    targets, benchmarks = _targets(area), _benchmarks(area, with_benchmarks)
+    values = _values(period, since, only, scope)
+    targets, benchmarks = _targets(scope), _benchmarks(scope, with_benchmarks)
     sections: dict[int, Section] = {}
     records = []
     for *row, section_title, section_order in indicators.values_list(
@@ -187,14 +198,15 @@ def indicator_records(
 
 
 def judgement_records(
-    *, period: datetime.date, area: ServiceArea | None = None
+    *, period: datetime.date, area: ServiceArea | None = None, judged_only: bool = False
 ) -> dict[int, JudgementRecord]:
-    """Each indicator's (in one area, or all) newest stored judgement on or before
-    `period`, by indicator id, in one query; an indicator with none is left out."""
+    """Each indicator's (in one area, or all; judged only, or all) newest stored
+    judgement on or before `period`, by indicator id, in one query; an indicator with
+    none is left out."""
     newest = IndicatorJudgement.objects.filter(
         indicator_id=OuterRef("pk"), period__lte=period
     ).order_by("-period")
-    indicators = _in_area(Indicator.objects.all(), area, "service_area")
+    indicators = _scoped(Indicator.objects.all(), _scope(area, judged_only), "")
     chosen = indicators.annotate(judgement=Subquery(newest.values("pk")[:1])).values("judgement")
     rows = IndicatorJudgement.objects.filter(pk__in=chosen).order_by()  # no joins to sort
     rows = rows.values_list(*JudgementRecord._fields)

@@ -169,13 +169,15 @@ def _stored_concern(judgement, period: datetime.date) -> bool:
 def exceptions(
     *, period: datetime.date, with_spc: bool
 ) -> list[tuple[ServiceArea, list[ExceptionRow]]]:
-    """Exceptions for the month across all areas, grouped by area in the areas' order;
-    each exception's SPC (stored_spc) is made for it alone, not for every indicator."""
-    stored = judgement_records(period=period) if with_spc else None
+    """Exceptions for the month across all areas, grouped by area in the areas' order.
+    Only indicators whose polarity is judged are read: Red, worsening and concern are
+    judgements, never given without a known better (scorecard.domain.polarity). Each
+    exception's SPC (stored_spc) is made for it alone, not for every indicator."""
+    stored = judgement_records(period=period, judged_only=True) if with_spc else None
     by_area: dict[int, tuple[ServiceArea, list[ExceptionRow]]] = {}
     indicators = indicator_records(
         period=period, since=add_months(period, -12), only=judged_months(period),
-        with_benchmarks=False,
+        with_benchmarks=False, judged_only=True,
     )  # fmt: skip
     for indicator in indicators:
         row = scorecard_row(indicator, period=period, history=None)

@@ -5,6 +5,7 @@ same figures, target, benchmarks, RAG, direction and SPC, and the same exception
 import pytest
 
 from benchmarks.scorecard_pages import LAST_MONTH, seed_area
+from scorecard.models import Indicator
 from scorecard.selectors.light import indicator_records, judgement_records
 from scorecard.selectors.months import add_months
 from scorecard.selectors.pages import exception_reasons, exceptions
@@ -72,6 +73,18 @@ def test_the_exceptions_are_those_every_row_judged_with_its_spc_gives(areas):
 
     assert sorted(found) == sorted(expected)
     assert len(found) > 3
+    # some indicators are not judged (read no more), and none of them was an exception
+    assert Indicator.objects.filter(polarity="neither").exists()
+
+
+def test_an_indicator_not_judged_is_never_an_exception(areas):
+    """Red, worsening and concern are judgements: with its polarity not set, an
+    indicator Red and worsening before is not an exception (scorecard.domain.polarity)."""
+    before = {s.row.indicator.pk for _, rows in exceptions(period=LAST_MONTH, with_spc=True)
+              for s in rows}  # fmt: skip
+    Indicator.objects.filter(pk__in=before).update(polarity="not_set")
+
+    assert exceptions(period=LAST_MONTH, with_spc=True) == []
 
 
 def test_one_areas_records_are_that_areas_only(areas):
