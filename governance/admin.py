@@ -1,6 +1,7 @@
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.db.models import Count
 from django.template.response import TemplateResponse
 
@@ -35,6 +36,18 @@ class UserAdmin(DjangoUserAdmin):
     add_fieldsets = [
         (None, {"fields": ["email", "full_name", "password1", "password2"]}),
     ]
+
+
+admin.site.unregister(Group)
+
+
+@admin.register(Group)
+class RoleAdmin(admin.ModelAdmin):
+    """Roles are groups; what a role may do is in the rules (governance.permissions), not
+    in permission rows, so a group has only its name here."""
+
+    fields = ["name"]
+    search_fields = ["name"]
 
 
 @admin.register(Organisation)

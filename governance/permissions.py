@@ -5,7 +5,7 @@ and are built from these predicates, so each rule is written once.
 """
 
 import rules
-from django.contrib.auth.backends import BaseBackend
+from django.contrib.auth.backends import BaseBackend, ModelBackend
 
 from governance import roles
 
@@ -53,3 +53,18 @@ class AdministratorBackend(BaseBackend):
 
     def has_module_perms(self, user_obj, app_label):
         return is_administrator(user_obj)
+
+
+class SignInBackend(ModelBackend):
+    """Signs people in by email and password (Django's ModelBackend) and grants nothing.
+
+    Permissions come from roles only (AdministratorBackend and each app's rules), so a
+    permission row cannot widen a role past its rules, and no page asks the database
+    about permission rows: two queries fewer on every signed-in page (issue 13).
+    """
+
+    def get_user_permissions(self, user_obj, obj=None):
+        return set()
+
+    def get_group_permissions(self, user_obj, obj=None):
+        return set()

@@ -117,11 +117,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "governance.User"
+# Sign-in throttling (axes, standalone: it grants nothing), sign-in by email and password
+# (granting nothing), then permissions from roles only: administrators, and each app's
+# rules (governance.permissions).
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesBackend",
+    "axes.backends.AxesStandaloneBackend",
+    "governance.permissions.SignInBackend",
     "governance.permissions.AdministratorBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
