@@ -1,6 +1,6 @@
 """A django-tables2 table written out as a GOV.UK table, in Python.
 
-Rules (the markup is the one templates/django_tables2/govuk.html set out, unchanged):
+Rules (the markup is the one templates/django_tables2/govuk.html wrote before, unchanged):
 - The table sits in a region that scrolls sideways when it is wider than the page, so
   the page itself still reflows at 320px. The region is named by the caption, else by the
   table's `region_label`, else "Table". It is focusable so keyboard users can scroll it
