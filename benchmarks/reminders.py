@@ -61,8 +61,8 @@ def _measured(today: datetime.date, *, rounds: int) -> dict:
         Reminder.objects.filter(pk__gt=last).delete()
 
     reset()
-    fields = ["key", "recipient_id", "kind", "about", "reason", "for_date", "subject"]
-    fields += ["body_text", "body_html"]
+    # the same rows: every column the sweep writes, the mail's content for the workers too
+    fields = ["key", "recipient_id", "kind", "about", "reason", "for_date", "subject", "content"]
     rows = [{name: getattr(made, name) for name in fields} for made in _sweep(today)]
     reset()
     figures = against_floor(lambda: _sweep(today), _floor(today, rows), rounds=rounds, reset=reset)
