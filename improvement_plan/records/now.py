@@ -35,6 +35,7 @@ from scorecard.domain.rag import rag_against_target
 from scorecard.domain.spc import COMMON_CAUSE
 from scorecard.models import Indicator, IndicatorJudgement, IndicatorValue, Target
 from scorecard.selectors.months import add_months
+from scorecard.selectors.spc import newest_judgements
 
 DESCRIPTION_KEPT = 300  # as a record keeps it (snapshot._action_fact)
 APPROVED = IndicatorValue.State.APPROVED
@@ -87,18 +88,11 @@ def _latest_values(period: datetime.date):
     ).order_by("-period")
 
 
-def _judgement(period: datetime.date):
-    """The indicator's newest stored judgement on or before `period`."""
-    return IndicatorJudgement.objects.filter(
-        indicator_id=OuterRef("pk"), period__lte=period
-    ).order_by("-period")
-
-
 def _indicator_rows(period: datetime.date) -> list[tuple]:
     """Each indicator's plain facts: its latest figure's month and value, and the id of
     its stored judgement. One query, a correlated lookup per indicator through the
     (indicator, period) indexes, not the months of values."""
-    latest, judgement = _latest_values(period), _judgement(period)
+    latest, judgement = _latest_values(period), newest_judgements(period)
     rows = Indicator.objects.order_by(*SCORECARD_ORDER).annotate(
         own=Subquery(latest.values("period")[:1]),
         figure=Subquery(latest.values("value")[:1]),

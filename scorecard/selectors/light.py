@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.db.models import F, OuterRef, Subquery
+from django.db.models import F
 
 from scorecard.domain.polarity import JUDGED
 from scorecard.models import (
@@ -33,6 +33,7 @@ from scorecard.models import (
     ServiceArea,
     Target,
 )
+from scorecard.selectors.spc import newest_judgement_ids
 
 
 class ValueRecord(NamedTuple):
@@ -203,11 +204,8 @@ def judgement_records(
     """Each indicator's (in one area, or all; judged only, or all) newest stored
     judgement on or before `period`, by indicator id, in one query; an indicator with
     none is left out."""
-    newest = IndicatorJudgement.objects.filter(
-        indicator_id=OuterRef("pk"), period__lte=period
-    ).order_by("-period")
     indicators = _scoped(Indicator.objects.all(), _scope(area, judged_only), "")
-    chosen = indicators.annotate(judgement=Subquery(newest.values("pk")[:1])).values("judgement")
+    chosen = newest_judgement_ids(indicators, period=period)
     rows = IndicatorJudgement.objects.filter(pk__in=chosen).order_by()  # no joins to sort
     rows = rows.values_list(*JudgementRecord._fields)
     return {row[0]: JudgementRecord(*row) for row in rows}

@@ -16,7 +16,7 @@ Rules:
 import datetime
 from decimal import Decimal
 
-from django.db.models import OuterRef, Subquery
+from django.db.models import OuterRef, QuerySet, Subquery
 
 from scorecard.domain.rag import passing_range
 from scorecard.domain.spc import (
@@ -63,18 +63,30 @@ def indicator_spc(
     )
 
 
+def newest_judgements(period: datetime.date) -> QuerySet[IndicatorJudgement]:
+    """An indicator's (OuterRef("pk")) stored judgements on or before `period`, newest
+    first: the first is the judgement a month's pages read for it."""
+    return IndicatorJudgement.objects.filter(
+        indicator_id=OuterRef("pk"), period__lte=period
+    ).order_by("-period")
+
+
+def newest_judgement_ids(indicators: QuerySet[Indicator], *, period: datetime.date) -> QuerySet:
+    """The ids of each of `indicators`' newest stored judgement on or before `period`
+    (None for an indicator with none), for a `pk__in`."""
+    newest = newest_judgements(period).values("pk")[:1]
+    return indicators.annotate(judgement=Subquery(newest)).values("judgement")
+
+
 def stored_judgements(
     *, period: datetime.date, area: ServiceArea | None = None
 ) -> dict[int, IndicatorJudgement]:
     """Each indicator's (in one area, or all) newest stored judgement on or before
     `period`, by indicator id, in one query; an indicator with none is left out."""
-    newest = IndicatorJudgement.objects.filter(
-        indicator_id=OuterRef("pk"), period__lte=period
-    ).order_by("-period")
     indicators = Indicator.objects.all()
     if area is not None:
         indicators = indicators.filter(service_area=area)
-    chosen = indicators.annotate(judgement=Subquery(newest.values("pk")[:1])).values("judgement")
+    chosen = newest_judgement_ids(indicators, period=period)
     return {j.indicator_id: j for j in IndicatorJudgement.objects.filter(pk__in=chosen)}
 
 
