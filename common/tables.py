@@ -26,6 +26,8 @@ from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
 
+from common.tables_cells import cell_maker
+
 SKIPPED_TH = ("class", "scope", "_ordering")
 ARROWS = {True: "&#9660;", False: "&#9650;"}  # descending, ascending
 
@@ -122,12 +124,22 @@ def _fixed_cell_attributes(table, column) -> str | None:
     return _cell_attributes(column.attrs["td"])
 
 
-def _body_row(row, fixed: list, context) -> str:
+def _cell(row, column, make):
+    """The row's cell in `column`: worked out directly when the column allows it
+    (common.tables_cells.cell_maker), else by the library. Callable attrs read the
+    row from the column, as the library's BoundRow.items() leaves it."""
+    cell = make(row.record) if make else row.get_cell(column.name)
+    column.current_value, column.current_record = cell, row.record
+    return cell
+
+
+def _body_row(row, columns: list, context) -> str:
     """One row, every value escaped (_escaped) or already safe."""
     tr = row.attrs
     cells = []
-    for (column, cell), attributes in zip(row.items(), fixed, strict=True):
-        if attributes is None:  # after items() set the row, so callable attrs see it
+    for column, make, attributes in columns:
+        cell = _cell(row, column, make)
+        if attributes is None:  # after the row is set on the column: callable attrs see it
             attributes = _cell_attributes(column.attrs["td"])
         cells.append(f"<td{attributes}>{_cell_text(column, cell, context)}</td>")
     row_class = _escaped(_class("govuk-table__row", tr))
@@ -135,8 +147,11 @@ def _body_row(row, fixed: list, context) -> str:
 
 
 def _body(table, context) -> SafeString:
-    fixed = [_fixed_cell_attributes(table, column) for column in table.columns]
-    rows = [_body_row(row, fixed, context) for row in table.paginated_rows]
+    columns = [
+        (column, cell_maker(table, column), _fixed_cell_attributes(table, column))
+        for column in table.columns
+    ]
+    rows = [_body_row(row, columns, context) for row in table.paginated_rows]
     if not rows and table.empty_text:
         rows.append(
             format_html(

@@ -117,3 +117,67 @@ def test_the_library_uses_the_remembered_signature():
         1,
         2,
     )
+
+
+# Cells worked out directly agree with the library's -------------------------------------
+
+
+class Person:
+    def __init__(self, name, nickname=None):
+        self.name, self.nickname = name, nickname
+
+    def shout(self):
+        return self.name.upper()
+
+
+class CellsTable(tables.Table):
+    name = tables.Column()
+    nickname = tables.Column(default="None given")
+    shout = tables.Column()
+    status = tables.Column()
+    description = tables.Column(empty_values=())
+    marked = tables.Column(accessor="name")
+    asks_everything = tables.Column(accessor="name")
+    asks_the_row = tables.Column(accessor="name")
+    linked = tables.Column(accessor="name", linkify=lambda record: "/x/")
+    spanning = tables.Column(accessor="objective__title")
+    status_words = tables.Column(accessor="objective__priority__plan__title")
+    action_status = tables.Column(accessor="action__status")
+
+    def render_marked(self, value):
+        return f"<{value}>"
+
+    def render_asks_everything(self, value, record, column, bound_column, table):
+        return (value, type(record).__name__, bound_column.name, table is self)
+
+    def render_asks_the_row(self, bound_row):
+        return "the row"
+
+
+def test_direct_cells_are_the_librarys_cells_and_used_for_plain_columns(db):
+    from django_tables2.rows import BoundRow
+
+    from common.tables_cells import cell_maker
+    from improvement_plan.models import Action, ProgressUpdate
+
+    records = [
+        Person("ann"),
+        Person("bob", nickname=""),
+        {"name": "cy", "nickname": "C", "status": "x", "shout": "loud"},
+        {"name": "", "objective": {"title": "Across"}},
+        Action(reference="1.1.1", description="", status=Action.Status.COMPLETE),
+        Action(reference="1.1.2", description="Audit", status="not a status"),
+        ProgressUpdate(action=Action(status=Action.Status.IN_PROGRESS), text="Done"),
+    ]
+    table = CellsTable(records)
+    direct = {column.name: cell_maker(table, column) for column in table.columns}
+
+    plain = {"name", "nickname", "shout", "status", "description", "marked", "asks_everything"}
+    plain.update({"spanning", "status_words", "action_status"})
+    assert {name for name, make in direct.items() if make} == plain
+    for record in records:
+        row = BoundRow(record, table=table)
+        for name, make in direct.items():
+            if make:
+                assert make(record) == row.get_cell(name), (name, record)
+    assert direct["action_status"](records[-1]) == "In progress"  # the choice's label
