@@ -15,18 +15,14 @@ from django.forms import BoundField
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from common.templatetags.govuk_forms import widget_attributes
+
 
 def _attributes(attrs: dict, describedby: str) -> str:
     """As govuk/widgets/attrs.html writes a widget's attributes (no author's
     aria-describedby kept: the GOV.UK hint and error are described instead)."""
-    parts = []
-    for name, value in attrs.items():
-        if name in {"class", "required", "aria-describedby"} or value is False or value is None:
-            continue
-        parts.append(f" {name}" if value is True else f' {name}="{escape(value)}"')
-    if describedby:
-        parts.append(f' aria-describedby="{escape(describedby)}"')
-    return "".join(parts)
+    described = f' aria-describedby="{escape(describedby)}"' if describedby else ""
+    return widget_attributes(attrs) + described
 
 
 def _classes(base: str, field: BoundField) -> str:

@@ -15,7 +15,9 @@ register = template.Library()
 LEFT_OUT = ("class", "required", "aria-describedby")
 
 
-def _attributes(attrs: dict) -> str:
+def widget_attributes(attrs: dict) -> str:
+    """A widget's attributes as govuk/widgets/attrs.html writes them, with no
+    aria-describedby of the author's (the caller says what describes the field)."""
     written = []
     for name, value in attrs.items():
         if name in LEFT_OUT or value is False or value is None:
@@ -36,5 +38,6 @@ def govuk_options(field):
         data = option.data
         value = conditional_escape(str(data["value"]))
         label = conditional_escape(data["label"])
-        lines.append(f'  <option value="{value}"{_attributes(data["attrs"])}>{label}</option>\n')
+        attributes = widget_attributes(data["attrs"])
+        lines.append(f'  <option value="{value}"{attributes}>{label}</option>\n')
     return mark_safe("".join(lines))  # noqa: S308 - every part escaped above

@@ -3,7 +3,7 @@
 from django import forms
 from django.template import Context, Template
 
-from common.templatetags.govuk_forms import _attributes
+from common.templatetags.govuk_forms import widget_attributes
 
 
 class Choose(forms.Form):
@@ -28,7 +28,7 @@ def test_options_escape_labels_flatten_groups_and_mark_the_chosen_one():
 
 
 def test_attributes_leave_out_class_required_and_false_and_write_true_bare():
-    written = _attributes(
+    written = widget_attributes(
         {"class": "x", "required": True, "disabled": True, "hidden": False, "data-n": 'a"b'}
     )
     assert written == ' disabled data-n="a&quot;b"'
