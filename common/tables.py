@@ -25,6 +25,7 @@ from django.utils import formats
 from django.utils.html import conditional_escape, format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import SafeString, mark_safe
+from django_tables2.utils import AttributeDict
 
 from common.tables_cells import cell_maker
 
@@ -216,19 +217,9 @@ def table_html(table, context) -> SafeString:
         '<div class="app-table-region" role="region" tabindex="0" data-app-scroll-region {}>'
         "<table {}>{}{}{}{}</table></div>",
         _region_name(table),
-        format_html_join(" ", '{}="{}"', _table_attributes(attrs)),
+        AttributeDict(attrs).as_html(),  # as the library's render_attrs writes them
         _caption(table),
         _head(table, request),
         _body(table, context),
         _foot(table),
     )
-
-
-def _table_attributes(attrs):
-    """As django-tables2's AttributeDict writes them: callables called, None and the
-    per-part keys (th, td, thead...) left out."""
-    skipped = ("th", "td", "_ordering", "thead", "tbody", "tfoot")
-    for name, value in attrs.items():
-        value = value() if callable(value) else value
-        if name not in skipped and value is not None:
-            yield name, value

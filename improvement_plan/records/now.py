@@ -21,7 +21,6 @@ compared is what a record would keep now):
 """
 
 import datetime
-from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import BooleanField, ExpressionWrapper, F, OuterRef, Q, Subquery
@@ -33,8 +32,10 @@ from improvement_plan.rag_selectors import COMPLETE_STATUSES, computed_rag_expre
 from improvement_plan.records.snapshot import LOOK_BACK_MONTHS
 from scorecard.domain.rag import rag_against_target
 from scorecard.domain.spc import COMMON_CAUSE
-from scorecard.models import Indicator, IndicatorJudgement, IndicatorValue, Target
+from scorecard.models import Indicator, IndicatorJudgement, IndicatorValue
+from scorecard.selectors.light import TargetRecord, target_records
 from scorecard.selectors.months import add_months
+from scorecard.selectors.rows import target_in_force
 from scorecard.selectors.spc import newest_judgements
 
 DESCRIPTION_KEPT = 300  # as a record keeps it (snapshot._action_fact)
@@ -120,27 +121,15 @@ def _spc_labels(judgement_ids: list[int]) -> dict[int, str | None]:
     }
 
 
-def _targets() -> dict[int, list[tuple]]:
-    """Every indicator's targets, newest in force first: (from, kind, low, high). One query."""
-    found: dict[int, list[tuple]] = defaultdict(list)
-    rows = Target.objects.order_by("indicator_id", "-effective_from").values_list(
-        "indicator_id", "effective_from", "kind", "low", "high"
-    )
-    for indicator_id, *target in rows:
-        found[indicator_id].append(tuple(target))
-    return found
-
-
-def _rag(row: tuple, targets: list[tuple]) -> str | None:
+def _rag(row: tuple, targets_newest_first: list[TargetRecord]) -> str | None:
     """The figure's RAG against the target in force in its own month (module docstring)."""
     _, _, _, polarity, unit, tolerance, own, figure, _ = row
-    kind, low, high = next(
-        ((kind, low, high) for start, kind, low, high in targets if start <= own),
-        (None, None, None),
-    )
+    target = target_in_force(targets_newest_first, period=own)
     return rag_against_target(
-        value=figure, kind=kind, low=low, high=high, polarity=polarity,
-        is_percentage=unit == Indicator.Unit.PERCENTAGE, own_tolerance=tolerance,
+        value=figure, kind=target.kind if target else None,
+        low=target.low if target else None, high=target.high if target else None,
+        polarity=polarity, is_percentage=unit == Indicator.Unit.PERCENTAGE,
+        own_tolerance=tolerance,
     ).rag  # fmt: skip
 
 
@@ -157,5 +146,5 @@ def indicators_now(*, period: datetime.date) -> list[changes.IndicatorState]:
     the scorecard's order. Three queries however many indicators and months."""
     rows = _indicator_rows(period)
     labels = _spc_labels([row[-1] for row in rows if row[-1] is not None])
-    targets = _targets()
+    targets = target_records()
     return [_indicator_state(row, targets, labels) for row in rows]

@@ -147,6 +147,11 @@ def _targets(scope) -> dict[int, list[TargetRecord]]:
     return _by_indicator(rows.values_list(*TargetRecord._fields), TargetRecord)
 
 
+def target_records() -> dict[int, list[TargetRecord]]:
+    """Every indicator's targets, newest first, by indicator id. One query."""
+    return _targets({})
+
+
 def _benchmarks(scope, with_benchmarks: bool) -> dict[int, list[BenchmarkRecord]]:
     if not with_benchmarks:
         return {}
